@@ -1,0 +1,657 @@
+//! Build-time content: reads `content/`, validates it and renders it for the app.
+//!
+//! Text flows one way: files → [`parse`] (no I/O) → [`Site`] → generated code and data
+//! files. [`load`] is the only function here that touches the file system. Every
+//! mistake is reported as `path:line: what is wrong`, all of them at once.
+
+pub mod markdown;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::course::{Choice, Lesson, Question, QuestionKind, Quiz};
+
+/// Where content lives, relative to the project root.
+pub const CONTENT_DIR: &str = "content";
+
+/// A mistake in the content, with the file and line it was found at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The content files, by path relative to the project root (`content/course.toml`, …).
+pub type Files = BTreeMap<String, String>;
+
+/// The whole course, validated and rendered.
+#[derive(Debug)]
+pub struct Site {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub modules: Vec<ModuleEntry>,
+    /// Lessons by slug.
+    pub lessons: BTreeMap<String, LessonEntry>,
+    /// Glossary terms by id.
+    pub glossary: BTreeMap<String, Term>,
+}
+
+/// A module as listed in course.toml.
+#[derive(Debug)]
+pub struct ModuleEntry {
+    pub slug: String,
+    pub title: String,
+    pub lessons: Vec<String>,
+}
+
+/// A lesson with its rendered data and what the build learned about it.
+#[derive(Debug)]
+pub struct LessonEntry {
+    pub path: String,
+    pub title: String,
+    pub subtitle: String,
+    pub minutes: u32,
+    pub lesson: Lesson,
+    /// Plain text of the body, for word counts and search.
+    pub text: String,
+    pub headings: Vec<(String, String)>,
+    pub terms: BTreeSet<String>,
+    pub links: BTreeSet<String>,
+    pub has_takeaways: bool,
+    pub has_callout: bool,
+}
+
+/// A glossary entry.
+#[derive(Debug)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub definition_html: String,
+    pub definition_text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseToml {
+    id: String,
+    title: String,
+    description: String,
+    #[serde(rename = "module", default)]
+    modules: Vec<ModuleToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModuleToml {
+    slug: Spanned<String>,
+    title: String,
+    lessons: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryToml {
+    #[serde(rename = "term", default)]
+    terms: Vec<TermToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermToml {
+    id: Spanned<String>,
+    term: String,
+    definition: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    subtitle: String,
+    minutes: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuizToml {
+    title: String,
+    #[serde(rename = "question", default)]
+    questions: Vec<QuestionToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionToml {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    prompt: String,
+    explanation: String,
+    #[serde(rename = "choice", default)]
+    choices: Vec<ChoiceToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChoiceToml {
+    text: Spanned<String>,
+    #[serde(default)]
+    correct: bool,
+    explanation: String,
+}
+
+/// Reads every content file under `dir` and parses the course.
+pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
+    let mut files = Files::new();
+    let read_error = |path: &Path, e: std::io::Error| {
+        vec![ContentError {
+            path: path.display().to_string(),
+            line: 1,
+            message: format!("cannot read: {e}"),
+        }]
+    };
+    for name in ["course.toml", "glossary.toml"] {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
+        files.insert(format!("{CONTENT_DIR}/{name}"), text);
+    }
+    let lessons_dir = dir.join("lessons");
+    let entries = std::fs::read_dir(&lessons_dir).map_err(|e| read_error(&lessons_dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| read_error(&lessons_dir, e))?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
+            let name = path.file_name().unwrap().to_string_lossy();
+            files.insert(format!("{CONTENT_DIR}/lessons/{name}"), text);
+        }
+    }
+    parse(&files)
+}
+
+/// Parses and validates a course from its files. Does no I/O.
+pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let course_path = format!("{CONTENT_DIR}/course.toml");
+    let glossary_path = format!("{CONTENT_DIR}/glossary.toml");
+    let lesson_prefix = format!("{CONTENT_DIR}/lessons/");
+
+    let course_text = files.get(&course_path).map(String::as_str).unwrap_or("");
+    let course: CourseToml = match toml::from_str(course_text) {
+        Ok(c) => c,
+        Err(e) => return Err(vec![toml_error(&course_path, course_text, 0, &e)]),
+    };
+
+    // Lessons listed in course.toml, in order, and the modules holding them.
+    let mut listed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut modules = Vec::new();
+    let mut module_slugs = BTreeMap::new();
+    for module in &course.modules {
+        let line = line_of(course_text, module.slug.span().start);
+        if let Some(first) = module_slugs.insert(module.slug.get_ref().clone(), line) {
+            errors.push(err(
+                &course_path,
+                line,
+                format!(
+                    "module \"{}\" is listed twice (first at line {first})",
+                    module.slug.get_ref()
+                ),
+            ));
+        }
+        if module.lessons.is_empty() {
+            errors.push(err(
+                &course_path,
+                line,
+                format!("module \"{}\" has no lessons", module.slug.get_ref()),
+            ));
+        }
+        let mut slugs = Vec::new();
+        for slug in &module.lessons {
+            let line = line_of(course_text, slug.span().start);
+            let name = slug.get_ref();
+            if let Some(first) = listed.insert(name.clone(), line) {
+                errors.push(err(
+                    &course_path,
+                    line,
+                    format!("lesson \"{name}\" is listed twice (first at line {first})"),
+                ));
+                continue;
+            }
+            if !files.contains_key(&format!("{lesson_prefix}{name}.md")) {
+                errors.push(err(
+                    &course_path,
+                    line,
+                    format!("lesson \"{name}\" has no file; create {lesson_prefix}{name}.md or remove it from the list"),
+                ));
+            }
+            slugs.push(name.clone());
+        }
+        modules.push(ModuleEntry {
+            slug: module.slug.get_ref().clone(),
+            title: module.title.clone(),
+            lessons: slugs,
+        });
+    }
+    if modules.is_empty() {
+        errors.push(err(
+            &course_path,
+            1,
+            "the course has no modules; add a [[module]] table".into(),
+        ));
+    }
+    for path in files.keys() {
+        if let Some(name) = path.strip_prefix(&lesson_prefix) {
+            let slug = name.trim_end_matches(".md");
+            if !listed.contains_key(slug) {
+                errors.push(err(
+                    path,
+                    1,
+                    format!("lesson \"{slug}\" is not in content/course.toml; add it to a module's lessons, or delete the file"),
+                ));
+            }
+        }
+    }
+
+    let glossary = parse_glossary(
+        &glossary_path,
+        files.get(&glossary_path).map(String::as_str).unwrap_or(""),
+        &mut errors,
+    );
+
+    let lesson_slugs: BTreeSet<String> = listed.keys().cloned().collect();
+    let cx = markdown::Context {
+        glossary: &glossary,
+        lessons: &lesson_slugs,
+    };
+    let mut lessons = BTreeMap::new();
+    let mut question_ids: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut question_texts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for slug in modules.iter().flat_map(|m| &m.lessons) {
+        let path = format!("{lesson_prefix}{slug}.md");
+        let Some(text) = files.get(&path) else {
+            continue;
+        };
+        if let Some(entry) = parse_lesson(&path, slug, text, &cx, &mut errors) {
+            for q in entry.lesson.quiz.iter().flat_map(|q| &q.questions) {
+                let line = question_line(text, &q.id);
+                if let Some((p, l)) = question_ids.insert(q.id.clone(), (path.clone(), line)) {
+                    errors.push(err(
+                        &path,
+                        line,
+                        format!(
+                            "question id \"{}\" is already used at {p}:{l}; ids are unique across the course",
+                            q.id
+                        ),
+                    ));
+                }
+                if let Some((p, l)) =
+                    question_texts.insert(markdown::to_text(&q.prompt), (path.clone(), line))
+                {
+                    errors.push(err(
+                        &path,
+                        line,
+                        format!("question \"{}\" asks the same as {p}:{l}", q.id),
+                    ));
+                }
+            }
+            lessons.insert(slug.clone(), entry);
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(Site {
+            id: course.id,
+            title: course.title,
+            description: course.description,
+            modules,
+            lessons,
+            glossary,
+        })
+    } else {
+        errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        Err(errors)
+    }
+}
+
+fn parse_glossary(
+    path: &str,
+    text: &str,
+    errors: &mut Vec<ContentError>,
+) -> BTreeMap<String, Term> {
+    let table: GlossaryToml = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(toml_error(path, text, 0, &e));
+            return BTreeMap::new();
+        }
+    };
+    let mut glossary = BTreeMap::new();
+    for entry in table.terms {
+        let offset = entry.id.span().start;
+        let id = entry.id.into_inner();
+        if glossary.contains_key(&id) {
+            errors.push(err(
+                path,
+                line_of(text, offset),
+                format!("term \"{id}\" is defined twice"),
+            ));
+        }
+        let mut problems = Vec::new();
+        let definition_html = markdown::render_inline(&entry.definition, &mut problems);
+        for p in problems {
+            errors.push(err(
+                path,
+                line_of(text, offset),
+                format!("term \"{id}\": {}", p.message),
+            ));
+        }
+        glossary.insert(
+            id.clone(),
+            Term {
+                definition_text: markdown::to_text(&definition_html),
+                id,
+                term: entry.term,
+                definition_html,
+            },
+        );
+    }
+    glossary
+}
+
+fn parse_lesson(
+    path: &str,
+    slug: &str,
+    text: &str,
+    cx: &markdown::Context,
+    errors: &mut Vec<ContentError>,
+) -> Option<LessonEntry> {
+    let Some((front, body_offset)) = split_front_matter(text) else {
+        errors.push(err(
+            path,
+            1,
+            "a lesson starts with front matter between +++ lines: title, subtitle and minutes"
+                .into(),
+        ));
+        return None;
+    };
+    let front: FrontMatter = match toml::from_str(front) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(toml_error(path, text, 4, &e).prefixed("front matter: "));
+            return None;
+        }
+    };
+    if front.title.trim().is_empty() {
+        errors.push(err(path, 2, "front matter: title is empty".into()));
+    }
+    if front.minutes == 0 {
+        errors.push(err(
+            path,
+            2,
+            "front matter: minutes must be at least 1".into(),
+        ));
+    }
+
+    let body = &text[body_offset..];
+    let mut problems = Vec::new();
+    let rendered = markdown::render_body(body, cx, &mut problems);
+    for p in problems {
+        errors.push(err(path, line_of(text, body_offset + p.offset), p.message));
+    }
+    let quiz = rendered.quiz.as_ref().and_then(|(offset, quiz_text)| {
+        parse_quiz(path, text, body_offset + offset, quiz_text, errors)
+    });
+
+    Some(LessonEntry {
+        path: path.to_string(),
+        title: front.title,
+        subtitle: front.subtitle,
+        minutes: front.minutes,
+        lesson: Lesson {
+            slug: slug.to_string(),
+            html: rendered.html,
+            quiz,
+        },
+        text: rendered.text,
+        headings: rendered.headings,
+        terms: rendered.terms,
+        links: rendered.links,
+        has_takeaways: rendered.has_takeaways,
+        has_callout: rendered.has_callout,
+    })
+}
+
+fn parse_quiz(
+    path: &str,
+    file: &str,
+    offset: usize,
+    text: &str,
+    errors: &mut Vec<ContentError>,
+) -> Option<Quiz> {
+    let quiz: QuizToml = match toml::from_str(text) {
+        Ok(q) => q,
+        Err(e) => {
+            errors.push(toml_error(path, file, offset, &e).prefixed("quiz: "));
+            return None;
+        }
+    };
+    if quiz.questions.is_empty() {
+        errors.push(err(
+            path,
+            line_of(file, offset),
+            "quiz: it has no questions; add a [[question]] table".into(),
+        ));
+    }
+    let mut questions = Vec::new();
+    for q in quiz.questions {
+        let line = line_of(file, offset + q.id.span().start);
+        let id = q.id.get_ref().clone();
+        let problem = |message: String| err(path, line, format!("question \"{id}\": {message}"));
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            errors.push(problem(
+                "an id is lowercase letters, digits and hyphens".into(),
+            ));
+        }
+        let kind = match q.kind.get_ref().as_str() {
+            "single" => QuestionKind::Single,
+            "multiple" => QuestionKind::Multiple,
+            other => {
+                errors.push(problem(format!(
+                    "kind is \"{other}\"; use \"single\" or \"multiple\""
+                )));
+                continue;
+            }
+        };
+        let correct = q.choices.iter().filter(|c| c.correct).count();
+        if q.choices.len() < 2 {
+            errors.push(problem(format!(
+                "it has {} choice(s); a question needs at least two",
+                q.choices.len()
+            )));
+        }
+        if correct == 0 {
+            errors.push(problem(
+                "no choice is correct; mark one with correct = true".into(),
+            ));
+        }
+        if kind == QuestionKind::Single && correct > 1 {
+            errors.push(problem(format!(
+                "it is single choice but {correct} choices are correct; mark one, or use kind = \"multiple\""
+            )));
+        }
+        let mut problems = Vec::new();
+        let prompt = markdown::render_inline(&q.prompt, &mut problems);
+        let explanation = markdown::render_inline(&q.explanation, &mut problems);
+        let mut choices = Vec::new();
+        for c in &q.choices {
+            if c.explanation.trim().is_empty() {
+                errors.push(err(
+                    path,
+                    line_of(file, offset + c.text.span().start),
+                    format!("question \"{id}\": every choice needs an explanation"),
+                ));
+            }
+            choices.push(Choice {
+                text: markdown::render_inline(c.text.get_ref(), &mut problems),
+                correct: c.correct,
+                explanation: markdown::render_inline(&c.explanation, &mut problems),
+            });
+        }
+        for p in problems {
+            errors.push(problem(p.message));
+        }
+        let hash = question_hash(&q.prompt, &q.choices);
+        questions.push(Question {
+            id,
+            kind,
+            prompt,
+            explanation,
+            choices,
+            hash,
+        });
+    }
+    Some(Quiz {
+        title: quiz.title,
+        questions,
+    })
+}
+
+impl Site {
+    /// Lessons in course order, with their module.
+    pub fn ordered(&self) -> impl Iterator<Item = (&ModuleEntry, &LessonEntry)> {
+        self.modules
+            .iter()
+            .flat_map(move |m| m.lessons.iter().map(move |s| (m, &self.lessons[s])))
+    }
+
+    /// The file name of a lesson's data, with a content hash so it can be cached forever.
+    pub fn lesson_file(&self, slug: &str) -> String {
+        let json = self.lesson_json(slug);
+        format!("lessons/{slug}.{}.json", &fnv_hex(json.as_bytes())[..10])
+    }
+
+    /// A lesson's body and quiz as JSON, the form the app fetches.
+    pub fn lesson_json(&self, slug: &str) -> String {
+        serde_json::to_string(&self.lessons[slug].lesson).expect("lessons serialise")
+    }
+
+    /// The Rust source of the embedded outline: `pub static COURSE: Course = …;`.
+    pub fn outline_rust(&self) -> String {
+        let mut s = String::new();
+        s.push_str("pub static COURSE: Course = Course {\n");
+        s.push_str(&format!(
+            "    id: {:?},\n    title: {:?},\n    description: {:?},\n    modules: &[\n",
+            self.id, self.title, self.description
+        ));
+        for module in &self.modules {
+            s.push_str(&format!(
+                "        Module {{ slug: {:?}, title: {:?}, lessons: &[\n",
+                module.slug, module.title
+            ));
+            for slug in &module.lessons {
+                let l = &self.lessons[slug];
+                let questions: Vec<&str> = l
+                    .lesson
+                    .quiz
+                    .iter()
+                    .flat_map(|q| q.questions.iter().map(|q| q.id.as_str()))
+                    .collect();
+                s.push_str(&format!(
+                    "            LessonInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, questions: &{:?}, data: {:?} }},\n",
+                    slug,
+                    l.title,
+                    l.subtitle,
+                    l.minutes,
+                    questions,
+                    self.lesson_file(slug),
+                ));
+            }
+            s.push_str("        ] },\n");
+        }
+        s.push_str("    ],\n};\n");
+        s
+    }
+}
+
+impl ContentError {
+    fn prefixed(mut self, prefix: &str) -> Self {
+        self.message.insert_str(0, prefix);
+        self
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.path, self.line, self.message)
+    }
+}
+
+fn err(path: &str, line: usize, message: String) -> ContentError {
+    ContentError {
+        path: path.to_string(),
+        line,
+        message,
+    }
+}
+
+/// A TOML error at the line it points to; `offset` is where the TOML starts in the file.
+fn toml_error(path: &str, file: &str, offset: usize, e: &toml::de::Error) -> ContentError {
+    let line = e
+        .span()
+        .map_or(line_of(file, offset), |s| line_of(file, offset + s.start));
+    err(path, line, e.message().trim().to_string())
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Splits `+++\n…\n+++\n` from the start of a lesson: the front matter and where the body starts.
+fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let rest = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))?;
+    let start = text.len() - rest.len();
+    let mut pos = start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((&text[start..pos], pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// The line where a question's id is written, for messages that come after parsing.
+fn question_line(text: &str, id: &str) -> usize {
+    let needle = format!("\"{id}\"");
+    text.find(&needle).map_or(1, |o| line_of(text, o))
+}
+
+fn question_hash(prompt: &str, choices: &[ChoiceToml]) -> String {
+    let mut data = prompt.trim().to_string();
+    for c in choices {
+        data.push('\u{1f}');
+        data.push_str(c.text.get_ref().trim());
+        data.push(if c.correct { '1' } else { '0' });
+    }
+    fnv_hex(data.as_bytes())[..8].to_string()
+}
+
+/// FNV-1a, 64 bits: stable across builds and Rust versions, unlike `DefaultHasher`.
+pub fn fnv_hex(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= *b as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+//! Every content mistake the build catches, with its exact message.
+
+use super::*;
+
+const COURSE: &str = r#"id = "t"
+title = "T"
+description = "D"
+
+[[module]]
+slug = "m"
+title = "M"
+lessons = ["a", "b"]
+"#;
+
+const GLOSSARY: &str = r#"[[term]]
+id = "critical-path"
+term = "critical path"
+definition = "The longest chain of dependent work."
+"#;
+
+const QUIZ: &str = r#"```quiz
+title = "Q"
+
+[[question]]
+id = "q1"
+kind = "single"
+prompt = "Which?"
+explanation = "Because."
+
+[[question.choice]]
+text = "This"
+correct = true
+explanation = "Yes."
+
+[[question.choice]]
+text = "That"
+explanation = "No."
+```
+"#;
+
+fn lesson(title: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\nsubtitle = \"S\"\nminutes = 3\n+++\n\n{body}")
+}
+
+/// The files of a small valid course, with `edit` applied.
+fn course_with(edit: impl FnOnce(&mut Files)) -> Files {
+    let mut files = Files::new();
+    files.insert("content/course.toml".into(), COURSE.into());
+    files.insert("content/glossary.toml".into(), GLOSSARY.into());
+    files.insert(
+        "content/lessons/a.md".into(),
+        lesson(
+            "A",
+            &format!("Intro with the [critical path](term:critical-path).\n\n## Key takeaways\n\n- One.\n\n{QUIZ}"),
+        ),
+    );
+    files.insert(
+        "content/lessons/b.md".into(),
+        lesson("B", "See [lesson A](a.md#key-takeaways).\n"),
+    );
+    edit(&mut files);
+    files
+}
+
+/// Parses `files` and asserts the exact list of error messages.
+fn check(files: Files, expected: &[&str]) {
+    let errors: Vec<String> = match parse(&files) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    };
+    assert_eq!(errors, expected);
+}
+
+fn replace(files: &mut Files, path: &str, from: &str, to: &str) {
+    let text = files.get_mut(path).unwrap();
+    assert!(text.contains(from), "{path} has no {from:?}");
+    *text = text.replacen(from, to, 1);
+}
+
+#[test]
+fn a_valid_course_parses_and_renders() {
+    let site = parse(&course_with(|_| {})).unwrap();
+    let a = &site.lessons["a"];
+    assert_eq!(a.title, "A");
+    assert!(a.has_takeaways);
+    assert!(a.terms.contains("critical-path"));
+    assert!(a.lesson.html.contains("class=\"term-button\""));
+    assert!(a
+        .lesson
+        .html
+        .contains("The longest chain of dependent work."));
+    assert!(a
+        .lesson
+        .html
+        .contains("<aside class=\"takeaways\" aria-labelledby=\"key-takeaways\">"));
+    let quiz = a.lesson.quiz.as_ref().unwrap();
+    assert_eq!(quiz.questions[0].choices.len(), 2);
+    assert!(
+        !a.lesson.html.contains("quiz"),
+        "the quiz block is not in the body"
+    );
+    let b = &site.lessons["b"];
+    assert!(b
+        .lesson
+        .html
+        .contains("<a href=\"lessons/a/#key-takeaways\">lesson A</a>"));
+    assert!(site.outline_rust().contains("slug: \"b\""));
+    assert!(site.lesson_file("a").starts_with("lessons/a."));
+}
+
+#[test]
+fn callouts_become_asides() {
+    let site = parse(&course_with(|f| {
+        replace(
+            f,
+            "content/lessons/b.md",
+            "See",
+            "> [!WARNING]\n> Careful.\n\nSee",
+        );
+    }))
+    .unwrap();
+    let html = &site.lessons["b"].lesson.html;
+    assert!(html.contains("<aside class=\"callout callout-warning\" aria-label=\"Warning\">"));
+    assert!(site.lessons["b"].has_callout);
+}
+
+#[test]
+fn a_listed_lesson_without_a_file() {
+    check(
+        course_with(|f| {
+            f.remove("content/lessons/b.md");
+        }),
+        &["content/course.toml:8: lesson \"b\" has no file; create content/lessons/b.md or remove it from the list"],
+    );
+}
+
+#[test]
+fn a_lesson_file_not_in_the_course() {
+    check(
+        course_with(|f| {
+            f.insert("content/lessons/stray.md".into(), lesson("S", "Text.\n"));
+        }),
+        &["content/lessons/stray.md:1: lesson \"stray\" is not in content/course.toml; add it to a module's lessons, or delete the file"],
+    );
+}
+
+#[test]
+fn a_lesson_listed_twice() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/course.toml",
+                "[\"a\", \"b\"]",
+                "[\"a\",\n  \"b\",\n  \"a\"]",
+            );
+        }),
+        &["content/course.toml:10: lesson \"a\" is listed twice (first at line 8)"],
+    );
+}
+
+#[test]
+fn a_question_id_used_twice() {
+    check(
+        course_with(|f| {
+            replace(f, "content/lessons/b.md", "See", &format!("See\n\n{QUIZ}\n"));
+            replace(f, "content/lessons/b.md", "Which?", "Which one?");
+        }),
+        &["content/lessons/b.md:13: question id \"q1\" is already used at content/lessons/a.md:17; ids are unique across the course"],
+    );
+}
+
+#[test]
+fn a_question_with_no_correct_choice() {
+    check(
+        course_with(|f| replace(f, "content/lessons/a.md", "correct = true\n", "")),
+        &["content/lessons/a.md:17: question \"q1\": no choice is correct; mark one with correct = true"],
+    );
+}
+
+#[test]
+fn a_single_choice_question_with_several_correct() {
+    check(
+        course_with(|f| {
+            replace(f, "content/lessons/a.md", "text = \"That\"\n", "text = \"That\"\ncorrect = true\n")
+        }),
+        &["content/lessons/a.md:17: question \"q1\": it is single choice but 2 choices are correct; mark one, or use kind = \"multiple\""],
+    );
+}
+
+#[test]
+fn a_question_with_one_choice() {
+    let one_choice = course_with(|f| {
+        let text = f.get_mut("content/lessons/a.md").unwrap();
+        let cut = text.find("\n[[question.choice]]\ntext = \"That\"").unwrap();
+        let end = text.find("```\n").unwrap();
+        text.replace_range(cut..end, "\n");
+    });
+    check(
+        one_choice,
+        &["content/lessons/a.md:17: question \"q1\": it has 1 choice(s); a question needs at least two"],
+    );
+}
+
+#[test]
+fn an_unknown_question_kind() {
+    check(
+        course_with(|f| replace(f, "content/lessons/a.md", "kind = \"single\"", "kind = \"several\"")),
+        &["content/lessons/a.md:17: question \"q1\": kind is \"several\"; use \"single\" or \"multiple\""],
+    );
+}
+
+#[test]
+fn a_choice_without_explanation() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/lessons/a.md",
+                "explanation = \"No.\"",
+                "explanation = \"\"",
+            )
+        }),
+        &["content/lessons/a.md:28: question \"q1\": every choice needs an explanation"],
+    );
+}
+
+#[test]
+fn malformed_front_matter() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/lessons/a.md",
+                "minutes = 3",
+                "minutes = \"three\"",
+            )
+        }),
+        &["content/lessons/a.md:4: front matter: invalid type: string \"three\", expected u32"],
+    );
+    check(
+        course_with(|f| replace(f, "content/lessons/a.md", "subtitle = \"S\"\n", "")),
+        &["content/lessons/a.md:2: front matter: missing field `subtitle`"],
+    );
+    check(
+        course_with(|f| {
+            f.insert("content/lessons/b.md".into(), "No front matter.\n".into());
+        }),
+        &["content/lessons/b.md:1: a lesson starts with front matter between +++ lines: title, subtitle and minutes"],
+    );
+}
+
+#[test]
+fn a_malformed_quiz() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/lessons/a.md",
+                "prompt = \"Which?\"",
+                "prompt = Which?",
+            )
+        }),
+        &["content/lessons/a.md:19: quiz: string values must be quoted, expected literal string"],
+    );
+    check(
+        course_with(|f| replace(f, "content/lessons/a.md", "prompt = \"Which?\"\n", "")),
+        &["content/lessons/a.md:16: quiz: missing field `prompt`"],
+    );
+}
+
+#[test]
+fn a_glossary_term_that_is_not_defined() {
+    check(
+        course_with(|f| replace(f, "content/lessons/b.md", "See", "The [slack](term:slack).\n\nSee")),
+        &["content/lessons/b.md:7: glossary term \"slack\" is not defined in content/glossary.toml; add a [[term]] with id = \"slack\" there"],
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_lesson() {
+    check(
+        course_with(|f| replace(f, "content/lessons/b.md", "a.md#", "zz.md#")),
+        &["content/lessons/b.md:7: link to lesson \"zz\", which does not exist; link to content/lessons/<slug>.md of a lesson in course.toml"],
+    );
+}
+
+#[test]
+fn raw_html_and_title_headings_are_refused() {
+    check(
+        course_with(|f| replace(f, "content/lessons/b.md", "See", "# Title\n\n<div>x</div>\n\nSee")),
+        &[
+            "content/lessons/b.md:7: a lesson body has no `#` heading: the title comes from the front matter; use `##` for sections",
+            "content/lessons/b.md:9: raw HTML is not allowed in lessons; write it in Markdown",
+        ],
+    );
+}
+
+#[test]
+fn errors_in_course_toml_name_their_line() {
+    check(
+        course_with(|f| replace(f, "content/course.toml", "title = \"M\"\n", "title = \"M\"\ncolour = \"red\"\n")),
+        &["content/course.toml:8: unknown field `colour`, expected one of `slug`, `title`, `lessons`"],
+    );
+}
+
+#[test]
+fn the_same_question_twice_is_refused() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/lessons/b.md",
+                "See",
+                &format!("See\n\n{QUIZ}\n"),
+            );
+            replace(f, "content/lessons/b.md", "id = \"q1\"", "id = \"q2\"");
+        }),
+        &["content/lessons/b.md:13: question \"q2\" asks the same as content/lessons/a.md:17"],
+    );
+}
