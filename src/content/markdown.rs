@@ -165,7 +165,7 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                         None => {
                             problems.push(Problem {
                                 offset: range.start,
-                                message: format!("glossary term \"{term}\" is not defined in content/glossary.toml; add a [[term]] with id = \"{term}\" there"),
+                                message: format!("glossary term \"{term}\" is not defined; add a [[term]] with id = \"{term}\" to a file in content/glossary/"),
                             });
                             links.push(Some(String::new()));
                         }

@@ -71,6 +71,8 @@ pub struct LessonEntry {
 #[derive(Debug)]
 pub struct Term {
     pub id: String,
+    /// The glossary file that defines it.
+    pub path: String,
     pub term: String,
     pub definition_html: String,
     pub definition_text: String,
@@ -155,19 +157,20 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
             message: format!("cannot read: {e}"),
         }]
     };
-    for name in ["course.toml", "glossary.toml"] {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
-        files.insert(format!("{CONTENT_DIR}/{name}"), text);
-    }
-    let lessons_dir = dir.join("lessons");
-    let entries = std::fs::read_dir(&lessons_dir).map_err(|e| read_error(&lessons_dir, e))?;
-    for entry in entries {
-        let path = entry.map_err(|e| read_error(&lessons_dir, e))?.path();
-        if path.extension().is_some_and(|e| e == "md") {
-            let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
-            let name = path.file_name().unwrap().to_string_lossy();
-            files.insert(format!("{CONTENT_DIR}/lessons/{name}"), text);
+    let path = dir.join("course.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
+    files.insert(format!("{CONTENT_DIR}/course.toml"), text);
+    for (folder, extension) in [("glossary", "toml"), ("lessons", "md")] {
+        let folder_path = dir.join(folder);
+        let entries =
+            std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| read_error(&folder_path, e))?.path();
+            if path.extension().is_some_and(|e| e == extension) {
+                let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
+                let name = path.file_name().unwrap().to_string_lossy();
+                files.insert(format!("{CONTENT_DIR}/{folder}/{name}"), text);
+            }
         }
     }
     parse(&files)
@@ -177,7 +180,7 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
 pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
     let mut errors = Vec::new();
     let course_path = format!("{CONTENT_DIR}/course.toml");
-    let glossary_path = format!("{CONTENT_DIR}/glossary.toml");
+    let glossary_prefix = format!("{CONTENT_DIR}/glossary/");
     let lesson_prefix = format!("{CONTENT_DIR}/lessons/");
 
     let course_text = files.get(&course_path).map(String::as_str).unwrap_or("");
@@ -256,11 +259,13 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
         }
     }
 
-    let glossary = parse_glossary(
-        &glossary_path,
-        files.get(&glossary_path).map(String::as_str).unwrap_or(""),
-        &mut errors,
-    );
+    let mut glossary = BTreeMap::new();
+    for (path, text) in files.range(glossary_prefix.clone()..) {
+        if !path.starts_with(&glossary_prefix) {
+            break;
+        }
+        parse_glossary(path, text, &mut glossary, &mut errors);
+    }
 
     let lesson_slugs: BTreeSet<String> = listed.keys().cloned().collect();
     let cx = markdown::Context {
@@ -317,28 +322,30 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
     }
 }
 
+/// Adds the terms of one glossary file, refusing an id defined in another.
 fn parse_glossary(
     path: &str,
     text: &str,
+    glossary: &mut BTreeMap<String, Term>,
     errors: &mut Vec<ContentError>,
-) -> BTreeMap<String, Term> {
+) {
     let table: GlossaryToml = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
             errors.push(toml_error(path, text, 0, &e));
-            return BTreeMap::new();
+            return;
         }
     };
-    let mut glossary = BTreeMap::new();
     for entry in table.terms {
         let offset = entry.id.span().start;
         let id = entry.id.into_inner();
-        if glossary.contains_key(&id) {
+        if let Some(first) = glossary.get(&id) {
             errors.push(err(
                 path,
                 line_of(text, offset),
-                format!("term \"{id}\" is defined twice"),
+                format!("term \"{id}\" is already defined in {}", first.path),
             ));
+            continue;
         }
         let mut problems = Vec::new();
         let definition_html = markdown::render_inline(&entry.definition, &mut problems);
@@ -353,13 +360,13 @@ fn parse_glossary(
             id.clone(),
             Term {
                 definition_text: markdown::to_text(&definition_html),
+                path: path.to_string(),
                 id,
                 term: entry.term,
                 definition_html,
             },
         );
     }
-    glossary
 }
 
 fn parse_lesson(

@@ -46,7 +46,7 @@ fn lesson(title: &str, body: &str) -> String {
 fn course_with(edit: impl FnOnce(&mut Files)) -> Files {
     let mut files = Files::new();
     files.insert("content/course.toml".into(), COURSE.into());
-    files.insert("content/glossary.toml".into(), GLOSSARY.into());
+    files.insert("content/glossary/planning.toml".into(), GLOSSARY.into());
     files.insert(
         "content/lessons/a.md".into(),
         lesson(
@@ -273,7 +273,7 @@ fn a_malformed_quiz() {
 fn a_glossary_term_that_is_not_defined() {
     check(
         course_with(|f| replace(f, "content/lessons/b.md", "See", "The [slack](term:slack).\n\nSee")),
-        &["content/lessons/b.md:7: glossary term \"slack\" is not defined in content/glossary.toml; add a [[term]] with id = \"slack\" there"],
+        &["content/lessons/b.md:7: glossary term \"slack\" is not defined; add a [[term]] with id = \"slack\" to a file in content/glossary/"],
     );
 }
 
@@ -317,5 +317,15 @@ fn the_same_question_twice_is_refused() {
             replace(f, "content/lessons/b.md", "id = \"q1\"", "id = \"q2\"");
         }),
         &["content/lessons/b.md:13: question \"q2\" asks the same as content/lessons/a.md:17"],
+    );
+}
+
+#[test]
+fn a_term_defined_in_two_glossary_files() {
+    check(
+        course_with(|f| {
+            f.insert("content/glossary/more.toml".into(), GLOSSARY.into());
+        }),
+        &["content/glossary/planning.toml:2: term \"critical-path\" is already defined in content/glossary/more.toml"],
     );
 }

@@ -1,0 +1,33 @@
+//! Parses and validates `content/` once, and embeds the course outline in the app.
+//!
+//! A content mistake stops the build with `content/<file>:<line>: <what is wrong>`.
+
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/model/mod.rs"]
+mod model;
+
+#[allow(dead_code)]
+#[path = "src/content/mod.rs"]
+mod content;
+
+fn main() {
+    println!("cargo::rerun-if-changed=content");
+    let site = match content::load(Path::new(content::CONTENT_DIR)) {
+        Ok(site) => site,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "error: content/ has {} mistake(s); the course was not built",
+                errors.len()
+            );
+            std::process::exit(1);
+        }
+    };
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let path = Path::new(&out).join("course.rs");
+    std::fs::write(&path, site.outline_rust()).expect("write the course outline");
+}
