@@ -1,12 +1,26 @@
 //! tpm-course: a course on technical program management that runs in the browser.
+//!
+//! `model` is plain Rust; `content` runs at build time only; the rest is the app.
 
+pub mod app;
+pub mod components;
+pub mod lesson_store;
 pub mod model;
+pub mod pages;
+pub mod paths;
+pub mod storage;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 
-/// The course outline, generated from `content/` by `build.rs`.
+/// The course outline and glossary, generated from `content/` by `build.rs`.
 pub mod outline {
-    use crate::model::course::{Course, LessonInfo, Module};
+    use crate::model::course::{Course, GlossaryTerm, LessonInfo, Module};
     include!(concat!(env!("OUT_DIR"), "/course.rs"));
+}
+
+/// Starts the app in the page.
+pub fn start() {
+    lesson_store::adopt_inline();
+    leptos::mount::mount_to_body(app::App);
 }

@@ -1,1 +1,5 @@
-fn main() {}
+//! The browser entry point: it only mounts the app.
+
+fn main() {
+    tpm_course::start();
+}

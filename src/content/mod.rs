@@ -162,8 +162,7 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
     files.insert(format!("{CONTENT_DIR}/course.toml"), text);
     for (folder, extension) in [("glossary", "toml"), ("lessons", "md")] {
         let folder_path = dir.join(folder);
-        let entries =
-            std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
+        let entries = std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
         for entry in entries {
             let path = entry.map_err(|e| read_error(&folder_path, e))?.path();
             if path.extension().is_some_and(|e| e == extension) {
@@ -580,6 +579,21 @@ impl Site {
             s.push_str("        ] },\n");
         }
         s.push_str("    ],\n};\n");
+        s.push_str("pub static GLOSSARY: &[GlossaryTerm] = &[\n");
+        let mut terms: Vec<&Term> = self.glossary.values().collect();
+        terms.sort_by_key(|t| t.term.to_lowercase());
+        for t in terms {
+            let lessons: Vec<&str> = self
+                .ordered()
+                .filter(|(_, l)| l.terms.contains(&t.id))
+                .map(|(_, l)| l.lesson.slug.as_str())
+                .collect();
+            s.push_str(&format!(
+                "    GlossaryTerm {{ id: {:?}, term: {:?}, definition: {:?}, lessons: &{:?} }},\n",
+                t.id, t.term, t.definition_html, lessons
+            ));
+        }
+        s.push_str("];\n");
         s
     }
 }

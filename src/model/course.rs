@@ -36,6 +36,17 @@ pub struct LessonInfo {
     pub data: &'static str,
 }
 
+/// A glossary entry, embedded in the app.
+#[derive(Debug)]
+pub struct GlossaryTerm {
+    pub id: &'static str,
+    pub term: &'static str,
+    /// The definition as HTML.
+    pub definition: &'static str,
+    /// Slugs of the lessons that use the term, in course order.
+    pub lessons: &'static [&'static str],
+}
+
 /// Where a lesson sits in the course.
 #[derive(Debug, Clone, Copy)]
 pub struct LessonRef {

@@ -1,0 +1,67 @@
+//! The app: the page shell, routes, and the progress every page shares.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::notice::StorageNotice;
+use crate::model::progress::Progress;
+use crate::outline::COURSE;
+use crate::pages::{
+    glossary::GlossaryPage, home::HomePage, lesson::LessonPage, not_found::NotFound,
+};
+use crate::paths;
+use crate::storage::{Notice, Store};
+
+/// The learner's progress and where it is stored, shared through context.
+#[derive(Clone, Copy)]
+pub struct ProgressContext {
+    pub progress: RwSignal<Progress>,
+    /// What the learner should know about storage, if anything.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::open();
+    let loaded = store.load(COURSE.id);
+    let progress = RwSignal::new(loaded.progress);
+    let notice = RwSignal::new(loaded.notice);
+    provide_context(ProgressContext { progress, notice });
+
+    // The one place progress is saved: whenever it changes.
+    let saver = store.clone();
+    Effect::new(move |previous: Option<()>| {
+        let current = progress.get();
+        // Loading is not a change; saving it again would hide nothing but wastes a write.
+        if previous.is_some() {
+            if let Err(n) = saver.save(&current) {
+                notice.set(Some(n));
+            }
+        }
+    });
+
+    view! {
+        <Router base=paths::base()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href=paths::home() attr:class="site-title">{COURSE.title}</A>
+                <nav class="site-nav" aria-label="Site">
+                    <A href=paths::glossary()>"Glossary"</A>
+                </nav>
+            </header>
+            <StorageNotice/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/lessons/:slug/") view=LessonPage/>
+                    <Route path=path!("/glossary/") view=GlossaryPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{COURSE.title}" · works offline once visited · progress stays in this browser"</p>
+            </footer>
+        </Router>
+    }
+}

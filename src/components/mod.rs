@@ -1,0 +1,4 @@
+//! Pieces that pages share.
+
+pub mod notice;
+pub mod quiz;

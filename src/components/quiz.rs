@@ -1,0 +1,195 @@
+//! A lesson's quiz: choose, submit, see what was right and why, try again.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::ProgressContext;
+use crate::model::course::{QuestionKind, Quiz, QuizGrade, Verdict};
+use crate::model::progress::verdict_label;
+
+/// The quiz at the end of a lesson. The last submission is restored if its questions are unchanged.
+#[component]
+pub fn QuizView(
+    /// The lesson the quiz belongs to.
+    slug: &'static str,
+    /// The quiz itself.
+    quiz: Quiz,
+) -> impl IntoView {
+    let ProgressContext { progress, .. } = expect_context();
+    let count = quiz.questions.len();
+    let stored: Vec<_> =
+        progress.with_untracked(|p| quiz.questions.iter().map(|q| p.answer(slug, q)).collect());
+    let restorable = stored.iter().all(|s| s.as_ref().is_some_and(|a| !a.stale));
+    let stale = stored.iter().any(|s| s.as_ref().is_some_and(|a| a.stale));
+    let attempts = stored
+        .iter()
+        .flatten()
+        .map(|a| a.attempts)
+        .max()
+        .unwrap_or(0);
+    let initial: Vec<Vec<usize>> = if restorable {
+        stored.into_iter().flatten().map(|a| a.answer).collect()
+    } else {
+        vec![Vec::new(); count]
+    };
+    let graded: RwSignal<Option<QuizGrade>> =
+        RwSignal::new(restorable.then(|| quiz.grade(&initial)));
+    let selections = RwSignal::new(initial);
+    let status = RwSignal::new(String::new());
+    let quiz = StoredValue::new(quiz);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+
+    let focus_input = move |question: usize| {
+        if let Some(form) = form_ref.get_untracked() {
+            let selector = format!("[data-question=\"{question}\"] input");
+            if let Ok(Some(el)) = form.query_selector(&selector) {
+                if let Ok(input) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let answers = selections.get_untracked();
+        if let Some(missing) = answers.iter().position(Vec::is_empty) {
+            status.set(format!(
+                "Answer question {} before you submit.",
+                missing + 1
+            ));
+            focus_input(missing);
+            return;
+        }
+        let grade = quiz.with_value(|quiz| {
+            progress
+                .try_update(|p| p.record_quiz(slug, quiz, &answers))
+                .unwrap_or_else(|| quiz.grade(&answers))
+        });
+        let right = grade
+            .grades
+            .iter()
+            .filter(|g| g.verdict == Verdict::Correct)
+            .count();
+        status.set(format!(
+            "You scored {}%: {right} of {count} questions right. Explanations are shown below each question.",
+            grade.score
+        ));
+        graded.set(Some(grade));
+    };
+
+    let retry = move |_| {
+        graded.set(None);
+        selections.set(vec![Vec::new(); count]);
+        status.set("Your answers are cleared. Try again.".into());
+        focus_input(0);
+    };
+
+    let title = quiz.with_value(|q| q.title.clone());
+    view! {
+        <section class="quiz" aria-labelledby="quiz-title">
+            <h2 id="quiz-title" class="quiz-title">"Quiz: " {title}</h2>
+            {(stale).then(|| view! {
+                <p class="quiz-stale">"This quiz has changed since you last answered it, so your old answers are not shown."</p>
+            })}
+            {(restorable && attempts > 0).then(|| view! {
+                <p class="quiz-restored">{format!("Your last answers are shown ({} attempt{}).", attempts, if attempts == 1 { "" } else { "s" })}</p>
+            })}
+            <form class="quiz-form" node_ref=form_ref on:submit=on_submit novalidate>
+                {quiz.with_value(|q| q.questions.clone()).into_iter().enumerate().map(|(qi, question)| {
+                    let multiple = question.kind == QuestionKind::Multiple;
+                    let input_type = if multiple { "checkbox" } else { "radio" };
+                    let name = question.id.clone();
+                    let verdict = move || graded.with(|g| g.as_ref().map(|g| g.grades[qi].verdict));
+                    let explanation = question.explanation.clone();
+                    view! {
+                        <fieldset class="question" data-question=qi
+                            data-verdict=move || verdict().map(verdict_class)>
+                            <legend class="question-prompt">
+                                <span class="question-number">{format!("Question {} of {count}", qi + 1)}</span>
+                                <span inner_html=question.prompt.clone()></span>
+                            </legend>
+                            <p class="question-hint">{if multiple { "Select all that apply." } else { "Choose one answer." }}</p>
+                            <ul class="choices" role="list">
+                                {question.choices.iter().enumerate().map(|(ci, choice)| {
+                                    let id = format!("{}-{ci}", question.id);
+                                    let correct = choice.correct;
+                                    let checked = move || selections.with(|s| s[qi].contains(&ci));
+                                    let on_change = move |ev: leptos::ev::Event| {
+                                        let on = event_target_checked(&ev);
+                                        selections.update(|s| {
+                                            let chosen = &mut s[qi];
+                                            if !multiple {
+                                                chosen.clear();
+                                            }
+                                            chosen.retain(|&c| c != ci);
+                                            if on {
+                                                chosen.push(ci);
+                                                chosen.sort_unstable();
+                                            }
+                                        });
+                                    };
+                                    let result = move || graded.with(|g| g.as_ref().map(|_| {
+                                        match (correct, checked()) {
+                                            (true, true) => "correct",
+                                            (false, true) => "incorrect",
+                                            (true, false) => "missed",
+                                            (false, false) => "other",
+                                        }
+                                    }));
+                                    let explanation = choice.explanation.clone();
+                                    view! {
+                                        <li class="choice" data-result=result>
+                                            <input type=input_type id=id.clone() name=name.clone() value=ci
+                                                prop:checked=checked
+                                                disabled=move || graded.with(Option::is_some)
+                                                on:change=on_change/>
+                                            <label for=id inner_html=choice.text.clone()></label>
+                                            {move || result().map(|r| {
+                                                let mark = match r {
+                                                    "correct" => "✓ Your choice: correct.",
+                                                    "incorrect" => "✗ Your choice: not correct.",
+                                                    "missed" => "✓ A correct choice you did not select.",
+                                                    _ => "Not a correct choice.",
+                                                };
+                                                view! {
+                                                    <p class="choice-explanation">
+                                                        <strong class="choice-mark">{mark}</strong>" "
+                                                        <span inner_html=explanation.clone()></span>
+                                                    </p>
+                                                }
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            {move || verdict().map(|v| view! {
+                                <div class="question-feedback">
+                                    <p><strong>{verdict_label(v)}". "</strong><span inner_html=explanation.clone()></span></p>
+                                </div>
+                            })}
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <p class="quiz-status" role="status" aria-live="polite">{move || status.get()}</p>
+                <div class="quiz-actions">
+                    {move || match graded.get() {
+                        None => view! { <button type="submit" class="button button-primary">"Submit answers"</button> }.into_any(),
+                        Some(g) => view! {
+                            <p class="quiz-score">{format!("Score: {}%", g.score)}</p>
+                            <button type="button" class="button" on:click=retry>"Try again"</button>
+                        }.into_any(),
+                    }}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Correct => "correct",
+        Verdict::Partial => "partial",
+        Verdict::Incorrect => "incorrect",
+    }
+}

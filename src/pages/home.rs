@@ -1,0 +1,117 @@
+//! The course home: what the course is, how far the learner has come, and where to go next.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::ProgressContext;
+use crate::model::progress::LessonState;
+use crate::outline::COURSE;
+use crate::paths;
+
+/// The course home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    crate::pages::set_title("");
+    let ProgressContext { progress, .. } = expect_context();
+    let resume = move || {
+        progress.with(|p| {
+            p.last_lesson
+                .as_deref()
+                .and_then(|slug| COURSE.find_lesson(slug))
+        })
+    };
+    let overall = move || progress.with(|p| p.completed_count(&COURSE));
+
+    view! {
+        <section class="home-hero" aria-labelledby="course-title">
+            <h1 id="course-title" tabindex="-1">{COURSE.title}</h1>
+            <p class="home-description">{COURSE.description}</p>
+            {move || {
+                let (done, total) = overall();
+                let percent = if total == 0 { 0 } else { done * 100 / total };
+                view! {
+                    <div class="progress-summary">
+                        <progress class="progress-bar" max="100" value=percent
+                            aria-label="Course progress"></progress>
+                        <p class="progress-text">
+                            {format!("{done} of {total} lessons completed ({percent}%)")}
+                        </p>
+                    </div>
+                }
+            }}
+            {move || match resume() {
+                Some(r) => view! {
+                    <A href=paths::lesson(r.lesson.slug) attr:class="button button-primary home-start">
+                        "Resume: " {r.lesson.title}
+                    </A>
+                }.into_any(),
+                None => {
+                    let first = COURSE.first_lesson().expect("the build refuses an empty course");
+                    view! {
+                        <A href=paths::lesson(first.lesson.slug) attr:class="button button-primary home-start">
+                            "Start the course"
+                        </A>
+                    }.into_any()
+                }
+            }}
+        </section>
+        <section class="outline" aria-labelledby="outline-title">
+            <h2 id="outline-title">"Course outline"</h2>
+            <ol class="outline-modules">
+                {COURSE.modules.iter().enumerate().map(|(m, module)| {
+                    let module_progress = move || progress.with(|p| {
+                        let done = module.lessons.iter().filter(|l| p.is_completed(l.slug)).count();
+                        (done, module.lessons.len())
+                    });
+                    view! {
+                        <li class="outline-module">
+                            <h3 class="outline-module-title">
+                                <span class="outline-module-number">{format!("Module {}", m + 1)}</span>
+                                {module.title}
+                            </h3>
+                            <p class="outline-module-progress">{move || {
+                                let (done, total) = module_progress();
+                                format!("{done} of {total} lessons completed")
+                            }}</p>
+                            <ol class="outline-lessons">
+                                {module.lessons.iter().map(|lesson| {
+                                    let state = move || progress.with(|p| p.state(lesson));
+                                    view! {
+                                        <li class="outline-lesson" data-state=move || state_class(state())>
+                                            <span class="outline-lesson-icon" aria-hidden="true">
+                                                {move || state_icon(state())}
+                                            </span>
+                                            <A href=paths::lesson(lesson.slug)>{lesson.title}</A>
+                                            <span class="visually-hidden">{move || format!(", {}", state().label())}</span>
+                                            <span class="outline-lesson-minutes">{format!("{} min", lesson.minutes)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// The CSS state name of a lesson.
+pub fn state_class(state: LessonState) -> &'static str {
+    match state {
+        LessonState::NotStarted => "not-started",
+        LessonState::InProgress => "in-progress",
+        LessonState::QuizPassed => "quiz-passed",
+        LessonState::Completed => "completed",
+    }
+}
+
+/// The icon of a lesson state; screen readers get the label instead.
+pub fn state_icon(state: LessonState) -> &'static str {
+    match state {
+        LessonState::NotStarted => "○",
+        LessonState::InProgress => "◐",
+        LessonState::QuizPassed => "★",
+        LessonState::Completed => "✓",
+    }
+}

@@ -1,0 +1,217 @@
+//! A lesson: breadcrumb, body, quiz, completion and the way to the next lesson.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use crate::app::ProgressContext;
+use crate::components::quiz::QuizView;
+use crate::lesson_store;
+use crate::model::course::LessonRef;
+use crate::outline::COURSE;
+use crate::pages::not_found::NotFound;
+use crate::paths;
+
+thread_local! {
+    /// False until the first page has rendered: focus moves only on navigation, not on load.
+    static NAVIGATED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The page at `/lessons/:slug/`.
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    move || match COURSE.find_lesson(&slug.get()) {
+        Some(lesson) => view! { <LessonView lesson/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// One lesson, once its place in the course is known.
+#[component]
+fn LessonView(lesson: LessonRef) -> impl IntoView {
+    let ProgressContext { progress, .. } = expect_context();
+    let info = lesson.lesson;
+    let slug = info.slug;
+    crate::pages::set_title(info.title);
+    progress.update(|p| p.visit(slug));
+
+    let data = LocalResource::new(move || lesson_store::load(info));
+    let previous = COURSE.previous_lesson(slug);
+    let next = COURSE.next_lesson(slug);
+    if let Some(n) = next {
+        lesson_store::prefetch(n.lesson);
+    }
+
+    let heading = NodeRef::<leptos::html::H1>::new();
+    heading.on_load(move |h1| {
+        if NAVIGATED.replace(true) {
+            let _ = h1.focus();
+        }
+    });
+
+    // Reaching the end of the text counts toward completion; the position is kept for "Resume".
+    let end_marker = NodeRef::<leptos::html::Div>::new();
+    let has_quiz = !info.questions.is_empty();
+    let last_position = Cell::new(-1.0f64);
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        let window = window();
+        let inner = window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let y = window.scroll_y().unwrap_or(0.0);
+        let height = document()
+            .document_element()
+            .map(|e| e.scroll_height() as f64)
+            .unwrap_or(0.0);
+        let fraction = if height > inner {
+            y / (height - inner)
+        } else {
+            1.0
+        };
+        if (fraction - last_position.get()).abs() >= 0.05 {
+            last_position.set(fraction);
+            progress.update(|p| p.set_position(slug, fraction));
+        }
+        if let Some(marker) = end_marker.get_untracked() {
+            if marker.get_bounding_client_rect().top() < inner
+                && !progress.with_untracked(|p| p.lesson(slug).is_some_and(|l| l.reached_end))
+            {
+                progress.update(|p| p.reach_end(slug, has_quiz));
+            }
+        }
+    });
+    on_cleanup(move || on_scroll.remove());
+
+    let completed = move || progress.with(|p| p.is_completed(slug));
+    let toggle_complete = move |_| {
+        let done = !progress.with_untracked(|p| p.is_completed(slug));
+        progress.update(|p| p.set_completed(slug, done));
+    };
+
+    view! {
+        <article class="lesson" aria-labelledby="lesson-title">
+            <header class="lesson-header">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <ol>
+                        <li><A href=paths::home()>"Course"</A></li>
+                        <li>{lesson.module.title}</li>
+                        <li aria-current="page">{info.title}</li>
+                    </ol>
+                </nav>
+                <h1 id="lesson-title" tabindex="-1" node_ref=heading>{info.title}</h1>
+                <p class="lesson-subtitle">{info.subtitle}</p>
+                <p class="lesson-meta">
+                    {format!("Lesson {} of {} · {} min", lesson.index + 1, COURSE.lesson_count(), info.minutes)}
+                    {move || completed().then_some(" · Completed")}
+                </p>
+            </header>
+            {move || match data.get() {
+                None => view! { <p class="lesson-loading" role="status">"Loading the lesson…"</p> }.into_any(),
+                Some(Err(e)) => view! {
+                    <div class="lesson-error" role="alert">
+                        <p>{format!("Sorry, {e}.")}</p>
+                        <p><button type="button" class="button" on:click=move |_| data.refetch()>"Try again"</button></p>
+                    </div>
+                }.into_any(),
+                Some(Ok(body)) => {
+                    let quiz = body.quiz.clone();
+                    scroll_to_hash();
+                    view! {
+                        <div class="lesson-body" inner_html=body.html.clone()
+                            on:click=on_body_click on:keydown=on_body_keydown></div>
+                        <div class="lesson-end" node_ref=end_marker></div>
+                        {quiz.map(|quiz| view! { <QuizView slug quiz/> })}
+                    }.into_any()
+                }
+            }}
+            <div class="lesson-complete">
+                <button type="button" class="button" aria-pressed=move || completed().to_string()
+                    on:click=toggle_complete>
+                    {move || if completed() { "✓ Completed: mark as not complete" } else { "Mark as complete" }}
+                </button>
+            </div>
+            <nav class="lesson-nav" aria-label="Lessons">
+                {previous.map(|p| view! {
+                    <A href=paths::lesson(p.lesson.slug) attr:class="lesson-nav-link lesson-nav-previous" attr:rel="prev">
+                        <span class="lesson-nav-label">"Previous"</span>
+                        <span class="lesson-nav-title">{p.lesson.title}</span>
+                    </A>
+                })}
+                {next.map(|n| view! {
+                    <A href=paths::lesson(n.lesson.slug) attr:class="lesson-nav-link lesson-nav-next" attr:rel="next">
+                        <span class="lesson-nav-label">"Next"</span>
+                        <span class="lesson-nav-title">{n.lesson.title}</span>
+                    </A>
+                })}
+            </nav>
+        </article>
+    }
+}
+
+/// Opens and closes glossary popovers: the body is HTML from the build, so one handler serves all terms.
+fn on_body_click(ev: leptos::ev::MouseEvent) {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let button = target.closest(".term-button").ok().flatten();
+    close_terms(button.as_ref());
+    if let Some(button) = button {
+        let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        if let Some(term) = button.parent_element() {
+            let _ = term.class_list().remove_1("dismissed");
+        }
+    }
+}
+
+/// Escape closes every open popover, including one shown by hover or focus.
+fn on_body_keydown(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() == "Escape" {
+        close_terms(None);
+        if let Some(term) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".term").ok().flatten())
+        {
+            let _ = term.class_list().add_1("dismissed");
+        }
+    }
+}
+
+fn close_terms(except: Option<&web_sys::Element>) {
+    let Ok(open) = document().query_selector_all(".term-button[aria-expanded=\"true\"]") else {
+        return;
+    };
+    for i in 0..open.length() {
+        if let Some(el) = open
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if except != Some(&el) {
+                let _ = el.set_attribute("aria-expanded", "false");
+            }
+        }
+    }
+}
+
+/// After a lesson renders, scroll to the section its URL names, if any.
+fn scroll_to_hash() {
+    request_animation_frame(|| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            if let Some(el) = document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        }
+    });
+}
