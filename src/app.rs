@@ -30,14 +30,15 @@ pub fn App() -> impl IntoView {
     let notice = RwSignal::new(loaded.notice);
     provide_context(ProgressContext { progress, notice });
 
-    // The one place progress is saved: whenever it changes.
+    // The one place progress is saved: whenever it differs from what storage holds.
     let saver = store.clone();
-    Effect::new(move |previous: Option<()>| {
-        let current = progress.get();
-        // Loading is not a change; saving it again would hide nothing but wastes a write.
-        if previous.is_some() {
-            if let Err(n) = saver.save(&current) {
-                notice.set(Some(n));
+    let saved = StoredValue::new(progress.with_untracked(|p| p.encode()));
+    Effect::new(move |_| {
+        let current = progress.with(|p| p.encode());
+        if saved.with_value(|s| *s != current) {
+            match saver.save_encoded(&current) {
+                Ok(()) => saved.set_value(current),
+                Err(n) => notice.set(Some(n)),
             }
         }
     });

@@ -127,10 +127,15 @@ impl Store {
 
     /// Saves progress. On failure the app keeps running on the copy in memory.
     pub fn save(&self, progress: &Progress) -> Result<(), Notice> {
+        self.save_encoded(&progress.encode())
+    }
+
+    /// Saves progress already encoded with [`Progress::encode`].
+    pub fn save_encoded(&self, encoded: &str) -> Result<(), Notice> {
         if self.locked.get() {
             return Err(Notice::SaveFailed);
         }
-        self.set(PROGRESS_KEY, &progress.encode())
+        self.set(PROGRESS_KEY, encoded)
     }
 }
 

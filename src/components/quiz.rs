@@ -39,15 +39,18 @@ pub fn QuizView(
     let quiz = StoredValue::new(quiz);
     let form_ref = NodeRef::<leptos::html::Form>::new();
 
+    // Runs on the next frame, once a retry has re-enabled the inputs.
     let focus_input = move |question: usize| {
-        if let Some(form) = form_ref.get_untracked() {
-            let selector = format!("[data-question=\"{question}\"] input");
-            if let Ok(Some(el)) = form.query_selector(&selector) {
-                if let Ok(input) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
+        request_animation_frame(move || {
+            if let Some(form) = form_ref.get_untracked() {
+                let selector = format!("[data-question=\"{question}\"] input");
+                if let Ok(Some(el)) = form.query_selector(&selector) {
+                    if let Ok(input) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = input.focus();
+                    }
                 }
             }
-        }
+        });
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

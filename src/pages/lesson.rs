@@ -125,7 +125,9 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                     scroll_to_hash();
                     view! {
                         <div class="lesson-body" inner_html=body.html.clone()
-                            on:click=on_body_click on:keydown=on_body_keydown></div>
+                            on:click=on_body_click on:keydown=on_body_keydown
+                            on:focusin=move |ev: leptos::ev::FocusEvent| undismiss(&ev)
+                            on:mouseover=move |ev: leptos::ev::MouseEvent| undismiss(&ev)></div>
                         <div class="lesson-end" node_ref=end_marker></div>
                         {quiz.map(|quiz| view! { <QuizView slug quiz/> })}
                     }.into_any()
@@ -184,6 +186,26 @@ fn on_body_keydown(ev: leptos::ev::KeyboardEvent) {
             .and_then(|t| t.closest(".term").ok().flatten())
         {
             let _ = term.class_list().add_1("dismissed");
+        }
+    }
+}
+
+/// A term that was dismissed with Escape shows again when it is focused or hovered anew.
+fn undismiss(ev: &web_sys::Event) {
+    if let Some(term) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".term.dismissed").ok().flatten())
+    {
+        if ev.type_() == "focusin"
+            || !term.contains(
+                ev.dyn_ref::<web_sys::MouseEvent>()
+                    .and_then(|m| m.related_target())
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .as_ref(),
+            )
+        {
+            let _ = term.class_list().remove_1("dismissed");
         }
     }
 }

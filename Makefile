@@ -1,0 +1,39 @@
+# The project's commands. `make serve` and `make test` are the two a newcomer needs.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Build for a sub-path with e.g. `PUBLIC_URL=/tpm/ make dist`.
+PUBLIC_URL ?= /
+
+.PHONY: setup serve dist test test-native test-browser bench clean
+
+## Install what building needs (skips what is already installed).
+setup:
+	@scripts/setup.sh
+
+## Install what is missing and serve the course at http://127.0.0.1:8080
+serve: setup
+	trunk serve
+
+## Build the deployable site into dist/
+dist: setup
+	trunk build --release --public-url "$(PUBLIC_URL)"
+
+## Install what the tests need and run every test: native, then in headless Chromium.
+test: test-setup test-native dist test-browser
+
+test-setup:
+	@scripts/setup-test.sh
+
+test-native:
+	cargo test --all-targets
+
+test-browser:
+	cd tests && npx playwright test
+
+## Measure bundle bytes and load times (not a test).
+bench: test-setup
+	node bench/bench.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,127 @@
+// The first lesson end to end: read it, open a glossary term, answer its quiz, reload.
+import { test, expect } from '@playwright/test';
+import { FIRST, PROGRESS_KEY } from './helpers.mjs';
+
+const RIGHT = 'Driving strategically important and complex initiatives forward.';
+const WRONG = 'Taking notes during important meetings so others can focus on talking during those meetings.';
+
+/** Answers questions 2 and 3 of lesson 1 correctly. */
+async function answerTheRest(page) {
+  await page.getByLabel('A lack of scaled execution across teams and services.').check();
+  await page.getByLabel('Tech debt accumulates because engineering is not aligned.').check();
+  await page.getByLabel('Skilled domain experts leave for another company.').check();
+  await page.getByLabel('The quality of work from complex initiatives begins to degrade.').check();
+}
+
+test('lesson 1 opens directly by its URL with its whole text', async ({ page }) => {
+  const response = await page.goto(FIRST);
+  expect(response.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
+  await expect(page).toHaveTitle(/What Do Technical Program Managers Do\?/);
+  const body = page.locator('.lesson-body');
+  await expect(body).toContainText('This course is intended to be straightforward with minimal fluff.');
+  await expect(body.getByRole('heading', { name: 'Why do technical program managers exist?' })).toBeVisible();
+  await expect(body.locator('.callout-note')).toContainText(
+    'A technical program manager drives strategically impactful and complex initiatives that span multiple organizations and teams.');
+  await expect(body.locator('li')).toHaveCount(9);
+  await expect(body.locator('.takeaways')).toContainText('Technical program managers connect the pieces of a complex initiative.');
+  await expect(page.getByRole('heading', { name: 'Quiz: Technical Program Management Basics' })).toBeVisible();
+  await expect(page.getByText('What is the primary deliverable of a technical program manager?')).toBeVisible();
+});
+
+test('a glossary term opens its definition on click, focus and hover, and Escape closes it', async ({ page }) => {
+  await page.goto(FIRST);
+  const term = page.getByRole('button', { name: 'connective tissue' });
+  const popover = page.locator('.term-popover', { hasText: 'Its only function is to protect, support, and provide structure to other parts of the body.' });
+  await expect(popover).toBeHidden();
+  await term.click();
+  await expect(term).toHaveAttribute('aria-expanded', 'true');
+  await expect(popover).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(term).toHaveAttribute('aria-expanded', 'false');
+  await expect(popover).toBeHidden();
+  // Keyboard focus alone shows it, and the definition describes the button for screen readers.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await term.focus();
+  await expect(popover).toBeVisible();
+  await expect(term).toHaveAccessibleDescription(/Its only function is to protect/);
+  await page.mouse.move(0, 0);
+  await term.blur();
+  await term.hover();
+  await expect(popover).toBeVisible();
+});
+
+test('a wrong answer gets feedback, a retry, then a right answer', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.getByLabel(WRONG).check();
+  await answerTheRest(page);
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'You scored' });
+  await expect(status).toContainText('You scored 66%: 2 of 3 questions right.');
+  const first = page.locator('fieldset.question').first();
+  await expect(first).toHaveAttribute('data-verdict', 'incorrect');
+  await expect(first.locator('.question-feedback')).toContainText('Not quite.');
+  await expect(first.locator('.choice[data-result="incorrect"]')).toContainText('A TPM may capture decisions and actions');
+  await expect(first.locator('.choice[data-result="missed"]')).toContainText('This is the lesson\'s core definition');
+
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByLabel(RIGHT)).toBeFocused();
+  await page.getByLabel(RIGHT).check();
+  await answerTheRest(page);
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100%: 3 of 3 questions right.');
+  await expect(first).toHaveAttribute('data-verdict', 'correct');
+  await expect(first.locator('.question-feedback')).toContainText('Correct.');
+});
+
+test('the quiz works from the keyboard alone', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.getByLabel(RIGHT).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel(RIGHT)).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel(WRONG)).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel(RIGHT)).toBeChecked();
+  // Submitting with questions unanswered says which one and moves focus there.
+  await page.getByRole('button', { name: 'Submit answers' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Answer question 2' })).toBeVisible();
+  await expect(page.getByLabel('A lack of scaled execution across teams and services.')).toBeFocused();
+});
+
+test('after a reload the answers, the score and the completion are still there', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.getByLabel(RIGHT).check();
+  await answerTheRest(page);
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByText('Score: 100%')).toBeVisible();
+  await expect(page.locator('.lesson-meta')).toContainText('Completed');
+
+  await page.reload();
+  await expect(page.getByLabel(RIGHT)).toBeChecked();
+  await expect(page.getByText('Score: 100%')).toBeVisible();
+  await expect(page.getByText('Your last answers are shown (1 attempt).')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Completed: mark as not complete/ })).toBeVisible();
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY));
+  expect(stored.version).toBe(1);
+  expect(stored.course).toBe('tpm-course');
+  expect(stored.last_lesson).toBe('what-do-technical-program-managers-do');
+  const lesson = stored.lessons['what-do-technical-program-managers-do'];
+  expect(lesson.completed).toBe(true);
+  expect(lesson.best_score).toBe(100);
+  expect(lesson.questions['tpm-primary-deliverable']).toMatchObject({ answer: [0], attempts: 1 });
+});
+
+test('mark as complete and not complete, then move to the next lesson and back', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.locator('.lesson-meta')).toContainText('Completed');
+  await page.getByRole('button', { name: /mark as not complete/ }).click();
+  await expect(page.locator('.lesson-meta')).not.toContainText('Completed');
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/how-the-role-came-to-be\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.getByRole('link', { name: /^Previous/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
+});

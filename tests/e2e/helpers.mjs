@@ -1,0 +1,21 @@
+// What the specs share: the course's storage keys and its lessons, read from the built site.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const PROGRESS_KEY = 'tpm-course.progress';
+export const BACKUP_KEY = 'tpm-course.progress.backup';
+export const FIRST = '/lessons/what-do-technical-program-managers-do/';
+
+/** Every lesson the build wrote, as { slug, title, questions } from its data file and page. */
+export function builtLessons() {
+  const dist = path.resolve(import.meta.dirname, '../../dist/lessons');
+  return fs.readdirSync(dist)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => {
+      const lesson = JSON.parse(fs.readFileSync(path.join(dist, f), 'utf8'));
+      const page = fs.readFileSync(path.join(dist, lesson.slug, 'index.html'), 'utf8');
+      const title = page.match(/<title>(.*?) · /)[1]
+        .replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      return { slug: lesson.slug, title, questions: lesson.quiz.questions.length };
+    });
+}
