@@ -5,13 +5,14 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::notice::StorageNotice;
+use crate::components::theme::ThemePicker;
 use crate::model::progress::Progress;
 use crate::outline::COURSE;
 use crate::pages::{
     glossary::GlossaryPage, home::HomePage, lesson::LessonPage, not_found::NotFound,
 };
 use crate::paths;
-use crate::storage::{Notice, Store};
+use crate::storage::{Notice, Store, PROGRESS_KEY};
 
 /// The learner's progress and where it is stored, shared through context.
 #[derive(Clone, Copy)]
@@ -43,6 +44,19 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Another tab saved progress: take it, so every open tab shows the same.
+    // (The `storage` event never fires in the tab that wrote.)
+    let sync = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(PROGRESS_KEY) {
+            return;
+        }
+        if let Some(theirs) = ev.new_value().and_then(|raw| Progress::decode(&raw, COURSE.id).ok()) {
+            saved.set_value(theirs.encode());
+            progress.set(theirs);
+        }
+    });
+    on_cleanup(move || sync.remove());
+
     view! {
         <Router base=paths::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -50,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <A href=paths::home() attr:class="site-title">{COURSE.title}</A>
                 <nav class="site-nav" aria-label="Site">
                     <A href=paths::glossary()>"Glossary"</A>
+                    <ThemePicker/>
                 </nav>
             </header>
             <StorageNotice/>

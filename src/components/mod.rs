@@ -2,3 +2,4 @@
 
 pub mod notice;
 pub mod quiz;
+pub mod theme;
