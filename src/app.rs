@@ -8,6 +8,7 @@ use crate::components::notice::StorageNotice;
 use crate::components::theme::ThemePicker;
 use crate::model::progress::Progress;
 use crate::outline::COURSE;
+use crate::pages::progress::ProgressPage;
 use crate::pages::{
     glossary::GlossaryPage, home::HomePage, lesson::LessonPage, not_found::NotFound,
 };
@@ -50,7 +51,10 @@ pub fn App() -> impl IntoView {
         if ev.key().as_deref() != Some(PROGRESS_KEY) {
             return;
         }
-        if let Some(theirs) = ev.new_value().and_then(|raw| Progress::decode(&raw, COURSE.id).ok()) {
+        if let Some(theirs) = ev
+            .new_value()
+            .and_then(|raw| Progress::decode(&raw, COURSE.id).ok())
+        {
             saved.set_value(theirs.encode());
             progress.set(theirs);
         }
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href=paths::home() attr:class="site-title">{COURSE.title}</A>
                 <nav class="site-nav" aria-label="Site">
+                    <A href=paths::progress()>"Progress"</A>
                     <A href=paths::glossary()>"Glossary"</A>
                     <ThemePicker/>
                 </nav>
@@ -73,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/lessons/:slug/") view=LessonPage/>
                     <Route path=path!("/glossary/") view=GlossaryPage/>
+                    <Route path=path!("/progress/") view=ProgressPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

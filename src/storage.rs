@@ -13,6 +13,8 @@ use crate::model::progress::{DecodeError, Progress};
 pub const PROGRESS_KEY: &str = "tpm-course.progress";
 /// Where unreadable progress is kept; a second one gets `.2`, and so on.
 pub const BACKUP_KEY: &str = "tpm-course.progress.backup";
+/// The progress a "Replace" import replaced, kept until the next replace.
+pub const BEFORE_IMPORT_KEY: &str = "tpm-course.progress.before-import";
 /// The learner's theme: "light", "dark" or "system". Read before the app starts by `index.html`.
 pub const THEME_KEY: &str = "tpm-course.theme";
 

@@ -54,6 +54,29 @@ pub struct QuestionProgress {
     pub hash: String,
 }
 
+/// The largest progress file an import accepts: real progress is a few kilobytes.
+pub const IMPORT_LIMIT: usize = 1_000_000;
+
+/// Why a progress file cannot be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Unreadable(DecodeError),
+}
+
+/// What an import would change, so the learner can choose before anything is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    /// Lessons of this course completed now.
+    pub completed_now: usize,
+    /// Lessons of this course completed in the file.
+    pub completed_in_file: usize,
+    /// Lessons completed after a merge.
+    pub completed_after_merge: usize,
+    /// Lessons in the file that this course does not have (kept, never deleted).
+    pub unknown_lessons: usize,
+}
+
 /// Where a learner stands in a lesson, as the outline shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LessonState {
@@ -130,6 +153,32 @@ impl Progress {
             None => return Err(DecodeError::WrongShape("it has no \"course\"".into())),
         }
         serde_json::from_str(raw).map_err(|e| DecodeError::WrongShape(e.to_string()))
+    }
+
+    /// Reads an exported progress file, with a size limit and the same checks as stored data.
+    pub fn import(raw: &str, course: &str) -> Result<Progress, ImportError> {
+        if raw.len() > IMPORT_LIMIT {
+            return Err(ImportError::TooLarge(raw.len()));
+        }
+        Progress::decode(raw, course).map_err(ImportError::Unreadable)
+    }
+
+    /// What merging or replacing with `other` would do.
+    pub fn preview_import(&self, other: &Progress, course: &'static Course) -> ImportPreview {
+        let mut merged = self.clone();
+        merged.merge(other);
+        let known: std::collections::BTreeSet<&str> =
+            course.lessons().map(|r| r.lesson.slug).collect();
+        ImportPreview {
+            completed_now: self.completed_count(course).0,
+            completed_in_file: other.completed_count(course).0,
+            completed_after_merge: merged.completed_count(course).0,
+            unknown_lessons: other
+                .lessons
+                .keys()
+                .filter(|s| !known.contains(s.as_str()))
+                .count(),
+        }
     }
 
     pub fn encode(&self) -> String {
@@ -229,6 +278,14 @@ impl Progress {
         self.lessons.remove(slug)
     }
 
+    /// Forgets progress in every lesson of the course; lessons the course no longer has are kept.
+    pub fn reset_course(&mut self, course: &'static Course) {
+        for r in course.lessons() {
+            self.lessons.remove(r.lesson.slug);
+        }
+        self.last_lesson = None;
+    }
+
     /// Keeps the best of both records: completion, best scores, most attempts.
     ///
     /// For each question the answer with more attempts wins; on a tie, this record's.
@@ -284,6 +341,20 @@ impl std::fmt::Display for DecodeError {
             DecodeError::OtherCourse(c) => {
                 write!(f, "it belongs to another course (\"{c}\")")
             }
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "The file is too large to be progress ({} KB; the limit is {} KB).",
+                n / 1000,
+                IMPORT_LIMIT / 1000
+            ),
+            ImportError::Unreadable(e) => write!(f, "This file cannot be imported: {e}."),
         }
     }
 }
@@ -426,6 +497,39 @@ mod tests {
         )
         .unwrap();
         assert!(p.is_completed("a"));
+    }
+
+    #[test]
+    fn imports_are_validated_with_a_message_each() {
+        let check = |raw: &str, expected: &str| {
+            let err = Progress::import(raw, "tpm").unwrap_err();
+            assert_eq!(err.to_string(), expected, "input {raw:.40}");
+        };
+        check(
+            r#"{"version": 2, "course": "tpm"}"#,
+            "This file cannot be imported: it was written by a newer version of this course (format 2, this one reads 1).",
+        );
+        check(
+            r#"{"version": 1, "course": "cooking"}"#,
+            "This file cannot be imported: it belongs to another course (\"cooking\").",
+        );
+        check(
+            &format!("{{\"pad\": \"{}\"}}", "x".repeat(IMPORT_LIMIT)),
+            "The file is too large to be progress (1000 KB; the limit is 1000 KB).",
+        );
+        check(
+            "hello",
+            "This file cannot be imported: it is not valid JSON (expected value at line 1 column 1).",
+        );
+        check(
+            r#"{"version": 1, "course": "tpm", "lessons": []}"#,
+            "This file cannot be imported: it is not a progress record: invalid type: sequence, expected a map at line 1 column 43.",
+        );
+        let good = Progress::new("tpm").encode();
+        assert_eq!(
+            Progress::import(&good, "tpm").unwrap(),
+            Progress::new("tpm")
+        );
     }
 
     #[test]

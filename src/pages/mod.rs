@@ -4,6 +4,7 @@ pub mod glossary;
 pub mod home;
 pub mod lesson;
 pub mod not_found;
+pub mod progress;
 
 use crate::outline::COURSE;
 

@@ -54,7 +54,7 @@ test('an unknown URL shows a friendly not-found page that links home', async ({ 
 
 test('no page scrolls sideways on a 320 px screen', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-  for (const path of ['/', '/glossary/', ...lessons.map((l) => `/lessons/${l.slug}/`)]) {
+  for (const path of ['/', '/glossary/', '/progress/', ...lessons.map((l) => `/lessons/${l.slug}/`)]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

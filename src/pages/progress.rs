@@ -1,0 +1,198 @@
+//! Your progress: export it to a file, import it back (merge or replace), or reset it with an undo.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app::ProgressContext;
+use crate::model::progress::{ImportPreview, Progress};
+use crate::outline::COURSE;
+use crate::storage::{Store, BEFORE_IMPORT_KEY};
+
+/// The name of an exported progress file.
+pub const EXPORT_FILE: &str = "tpm-course-progress.json";
+
+/// A file read and checked, waiting for the learner to choose merge or replace.
+#[derive(Clone)]
+struct PendingImport {
+    progress: Progress,
+    preview: ImportPreview,
+}
+
+/// The progress page.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    crate::pages::set_title("Your progress");
+    let ProgressContext { progress, .. } = expect_context();
+    let status = RwSignal::new(String::new());
+    let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
+    let undo: RwSignal<Option<(Progress, &'static str)>> = RwSignal::new(None);
+    let confirm_reset = RwSignal::new(false);
+    let summary = move || {
+        let (done, total) = progress.with(|p| p.completed_count(&COURSE));
+        format!("You have completed {done} of {total} lessons.")
+    };
+
+    let export_href = move || {
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            percent_encode(&progress.with(|p| p.encode()))
+        )
+    };
+
+    let take_file = move |file: web_sys::File| {
+        status.set(String::new());
+        leptos::task::spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => {
+                    status.set("The file could not be read.".into());
+                    return;
+                }
+            };
+            match Progress::import(&text, COURSE.id) {
+                Ok(theirs) => {
+                    let preview = progress.with_untracked(|p| p.preview_import(&theirs, &COURSE));
+                    pending.set(Some(PendingImport {
+                        progress: theirs,
+                        preview,
+                    }));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    status.set(e.to_string());
+                }
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+
+    let apply = move |replace: bool| {
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        let before = progress.get_untracked();
+        if replace {
+            // The current progress is kept, in storage and on this page, before it is replaced.
+            let _ = Store::open().set(BEFORE_IMPORT_KEY, &before.encode());
+            progress.set(import.progress);
+            status.set("Your progress was replaced by the file's. The previous progress is kept: use Undo to restore it.".into());
+        } else {
+            progress.update(|p| p.merge(&import.progress));
+            status.set("The file's progress was merged with yours.".into());
+        }
+        undo.set(Some((before, if replace { "replace" } else { "merge" })));
+        pending.set(None);
+    };
+
+    let reset = move |_| {
+        let before = progress.get_untracked();
+        progress.update(|p| p.reset_course(&COURSE));
+        confirm_reset.set(false);
+        undo.set(Some((before, "reset")));
+        status.set("Your progress in this course was reset.".into());
+    };
+
+    view! {
+        <article class="progress-page">
+            <h1 tabindex="-1">"Your progress"</h1>
+            <p>{summary}</p>
+            <p>"Progress is kept only in this browser. Export it to keep a copy or to move it to another device."</p>
+
+            <section aria-labelledby="export-title">
+                <h2 id="export-title">"Export"</h2>
+                <a class="button" href=export_href download=EXPORT_FILE>"Download your progress (JSON)"</a>
+            </section>
+
+            <section aria-labelledby="import-title">
+                <h2 id="import-title">"Import"</h2>
+                <div class="drop-zone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    <label class="button" for="import-file">"Choose a progress file"</label>
+                    <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick/>
+                    <p>"or drop it here."</p>
+                </div>
+                {move || pending.get().map(|p| view! {
+                    <div class="import-preview" role="group" aria-labelledby="import-preview-title">
+                        <h3 id="import-preview-title">"Before you import"</h3>
+                        <ul>
+                            <li>{format!("You have completed {} lessons; the file has {} completed.", p.preview.completed_now, p.preview.completed_in_file)}</li>
+                            <li>{format!("Merge keeps the best of both: {} lessons completed, best scores and most attempts kept.", p.preview.completed_after_merge)}</li>
+                            <li>{format!("Replace makes it exactly the file's: {} lessons completed. Your current progress is kept so you can undo.", p.preview.completed_in_file)}</li>
+                            {(p.preview.unknown_lessons > 0).then(|| view! {
+                                <li>{format!("The file has {} lessons this course no longer has; their data is kept.", p.preview.unknown_lessons)}</li>
+                            })}
+                        </ul>
+                        <div class="button-row">
+                            <button type="button" class="button button-primary" on:click=move |_| apply(false)>"Merge"</button>
+                            <button type="button" class="button" on:click=move |_| apply(true)>"Replace"</button>
+                            <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                })}
+            </section>
+
+            <section aria-labelledby="reset-title">
+                <h2 id="reset-title">"Reset"</h2>
+                {move || if confirm_reset.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-label="Confirm reset">
+                            <p>"Reset all your progress in this course? You can undo it right after."</p>
+                            <div class="button-row">
+                                <button type="button" class="button button-danger" on:click=reset>"Reset all progress"</button>
+                                <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| confirm_reset.set(true)>"Reset the course…"</button>
+                    }.into_any()
+                }}
+            </section>
+
+            <p class="progress-status" role="status" aria-live="polite">{move || status.get()}</p>
+            {move || undo.get().map(|(before, what)| view! {
+                <button type="button" class="button" on:click=move |_| {
+                    progress.set(before.clone());
+                    undo.set(None);
+                    status.set(format!("The {what} was undone."));
+                }>{format!("Undo the {what}")}</button>
+            })}
+        </article>
+    }
+}
+
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event has a target").unchecked_into()
+}
+
+/// Percent-encodes text for a data URL.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

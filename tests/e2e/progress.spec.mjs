@@ -1,0 +1,79 @@
+// The progress page: export, reset with undo, import with a preview, and broken files refused.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { FIRST, PROGRESS_KEY } from './helpers.mjs';
+
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
+
+async function completeTwo(page) {
+  await page.goto(FIRST);
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.locator('.lesson-meta')).toContainText('Completed');
+}
+
+test('export, reset, import: everything comes back', async ({ page }) => {
+  await completeTwo(page);
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  const before = await stored(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download your progress (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('tpm-course-progress.json');
+  const exported = fs.readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(exported)).toEqual(JSON.parse(before));
+
+  await page.getByRole('button', { name: 'Reset the course…' }).click();
+  await page.getByRole('button', { name: 'Reset all progress' }).click();
+  await expect(page.getByText('You have completed 0 of')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Your progress in this course was reset.');
+  await page.getByRole('button', { name: 'Undo the reset' }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset the course…' }).click();
+  await page.getByRole('button', { name: 'Reset all progress' }).click();
+  await expect(page.getByText('You have completed 0 of')).toBeVisible();
+
+  await page.locator('#import-file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByText('the file has 2 completed')).toBeVisible();
+  await page.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  expect(JSON.parse(await stored(page))).toEqual(JSON.parse(before));
+  await page.reload();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+});
+
+test('a broken file is refused with a clear error and nothing changes', async ({ page }) => {
+  await completeTwo(page);
+  await page.getByRole('link', { name: 'Progress', exact: true }).click();
+  const before = await stored(page);
+  for (const [content, message] of [
+    ['not json at all', 'it is not valid JSON'],
+    ['{"version": 1, "course": "cooking"}', 'it belongs to another course ("cooking")'],
+    ['{"version": 7, "course": "tpm-course"}', 'written by a newer version of this course'],
+    ['{"version": 1, "course": "tpm-course", "lessons": 5}', 'it is not a progress record'],
+    ['x'.repeat(1_100_000), 'The file is too large to be progress'],
+  ]) {
+    await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect(page.getByRole('status')).toContainText(message);
+    await expect(page.getByRole('button', { name: 'Replace' })).toHaveCount(0);
+  }
+  expect(await stored(page)).toBe(before);
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+});
+
+test('merge keeps the best of both', async ({ page }) => {
+  await completeTwo(page);
+  await page.goto('/progress/');
+  const file = JSON.stringify({ version: 1, course: 'tpm-course', lessons: { 'the-program-charter': { completed: true }, 'a-lesson-since-removed': { completed: true } } });
+  await page.locator('#import-file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByText('Merge keeps the best of both: 3 lessons completed')).toBeVisible();
+  await expect(page.getByText('The file has 1 lessons this course no longer has')).toBeVisible();
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText('You have completed 3 of')).toBeVisible();
+  const saved = JSON.parse(await stored(page));
+  expect(saved.lessons['a-lesson-since-removed'].completed).toBe(true);
+});
