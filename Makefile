@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Build for a sub-path with e.g. `PUBLIC_URL=/tpm/ make dist`.
 PUBLIC_URL ?= /
 
-.PHONY: setup serve dist test test-native test-browser bench clean
+.PHONY: setup serve dist test test-setup test-native test-browser clean
 
 ## Install what building needs (skips what is already installed).
 setup:
@@ -30,10 +30,6 @@ test-native:
 
 test-browser:
 	cd tests && npx playwright test
-
-## Measure bundle bytes and load times (not a test).
-bench: test-setup
-	node bench/bench.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown
