@@ -21,6 +21,8 @@ pub struct ProgressContext {
     pub progress: RwSignal<Progress>,
     /// What the learner should know about storage, if anything.
     pub notice: RwSignal<Option<Notice>>,
+    /// Browser storage, opened (and probed) once for the whole app.
+    pub store: StoredValue<Store, LocalStorage>,
 }
 
 /// The whole app.
@@ -30,15 +32,19 @@ pub fn App() -> impl IntoView {
     let loaded = store.load(COURSE.id);
     let progress = RwSignal::new(loaded.progress);
     let notice = RwSignal::new(loaded.notice);
-    provide_context(ProgressContext { progress, notice });
+    let store = StoredValue::new_local(store);
+    provide_context(ProgressContext {
+        progress,
+        notice,
+        store,
+    });
 
     // The one place progress is saved: whenever it differs from what storage holds.
-    let saver = store.clone();
     let saved = StoredValue::new(progress.with_untracked(|p| p.encode()));
     Effect::new(move |_| {
         let current = progress.with(|p| p.encode());
         if saved.with_value(|s| *s != current) {
-            match saver.save_encoded(&current) {
+            match store.with_value(|s| s.save_encoded(&current)) {
                 Ok(()) => saved.set_value(current),
                 Err(n) => notice.set(Some(n)),
             }

@@ -51,10 +51,11 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let mut pages = 0;
     for (_, lesson) in site.ordered() {
         let slug = &lesson.lesson.slug;
-        write(out.join(site.lesson_file(slug)), &site.lesson_json(slug))?;
+        let (file, json) = site.lesson_data(slug);
+        write(out.join(file), &json)?;
         let inline = format!(
             "<script type=\"application/json\" id=\"lesson-data\">{}</script>",
-            site.lesson_json(slug).replace("</", "<\\/")
+            json.replace("</", "<\\/")
         );
         let page = page(
             &shell,

@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::storage::{Store, THEME_KEY};
+use crate::app::ProgressContext;
+use crate::storage::THEME_KEY;
 
 /// A select in the header that sets `data-theme` on the root element.
 #[component]
 pub fn ThemePicker() -> impl IntoView {
-    let store = Store::open();
+    let ProgressContext { store, .. } = expect_context();
     let initial = store
-        .get(THEME_KEY)
+        .with_value(|s| s.get(THEME_KEY))
         .filter(|t| t == "light" || t == "dark")
         .unwrap_or_else(|| "system".into());
     let theme = RwSignal::new(initial);
@@ -23,7 +24,7 @@ pub fn ThemePicker() -> impl IntoView {
             };
         }
         // Not being able to remember the theme is harmless; the storage notice covers it.
-        let _ = store.set(THEME_KEY, &value);
+        let _ = store.with_value(|s| s.set(THEME_KEY, &value));
     });
     view! {
         <label class="theme-picker">

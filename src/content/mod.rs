@@ -534,15 +534,17 @@ impl Site {
             .flat_map(move |m| m.lessons.iter().map(move |s| (m, &self.lessons[s])))
     }
 
-    /// The file name of a lesson's data, with a content hash so it can be cached forever.
-    pub fn lesson_file(&self, slug: &str) -> String {
-        let json = self.lesson_json(slug);
-        format!("lessons/{slug}.{}.json", &fnv_hex(json.as_bytes())[..10])
+    /// A lesson's body and quiz as JSON (the form the app fetches), and the file it goes in,
+    /// named with a content hash so it can be cached forever.
+    pub fn lesson_data(&self, slug: &str) -> (String, String) {
+        let json = serde_json::to_string(&self.lessons[slug].lesson).expect("lessons serialise");
+        let file = format!("lessons/{slug}.{}.json", &fnv_hex(json.as_bytes())[..10]);
+        (file, json)
     }
 
-    /// A lesson's body and quiz as JSON, the form the app fetches.
-    pub fn lesson_json(&self, slug: &str) -> String {
-        serde_json::to_string(&self.lessons[slug].lesson).expect("lessons serialise")
+    /// The file name of a lesson's data.
+    pub fn lesson_file(&self, slug: &str) -> String {
+        self.lesson_data(slug).0
     }
 
     /// The Rust source of the embedded outline: `pub static COURSE: Course = …;`.

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::app::ProgressContext;
 use crate::model::progress::{ImportPreview, Progress};
 use crate::outline::COURSE;
-use crate::storage::{Store, BEFORE_IMPORT_KEY};
+use crate::storage::BEFORE_IMPORT_KEY;
 
 /// The name of an exported progress file.
 pub const EXPORT_FILE: &str = "tpm-course-progress.json";
@@ -23,7 +23,9 @@ struct PendingImport {
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     crate::pages::set_title("Your progress");
-    let ProgressContext { progress, .. } = expect_context();
+    let ProgressContext {
+        progress, store, ..
+    } = expect_context();
     let status = RwSignal::new(String::new());
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
     let undo: RwSignal<Option<(Progress, &'static str)>> = RwSignal::new(None);
@@ -91,7 +93,7 @@ pub fn ProgressPage() -> impl IntoView {
         let before = progress.get_untracked();
         if replace {
             // The current progress is kept, in storage and on this page, before it is replaced.
-            let _ = Store::open().set(BEFORE_IMPORT_KEY, &before.encode());
+            let _ = store.with_value(|s| s.set(BEFORE_IMPORT_KEY, &before.encode()));
             progress.set(import.progress);
             status.set("Your progress was replaced by the file's. The previous progress is kept: use Undo to restore it.".into());
         } else {
