@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Build for a sub-path with e.g. `PUBLIC_URL=/tpm/ make dist`.
 PUBLIC_URL ?= /
 
-.PHONY: setup serve dist test test-setup test-native test-browser clean
+.PHONY: setup serve dist dist-subpath test test-setup test-native test-browser clean
 
 ## Install what building needs (skips what is already installed).
 setup:
@@ -20,7 +20,11 @@ dist: setup
 	trunk build --release --public-url "$(PUBLIC_URL)"
 
 ## Install what the tests need and run every test: native, then in headless Chromium.
-test: test-setup test-native dist test-browser
+test: test-setup test-native dist dist-subpath test-browser
+
+# The same site built for the sub-path /tpm/, for the sub-path tests (reuses the compiled wasm).
+dist-subpath: setup
+	trunk build --release --public-url /tpm/ --dist target/site-tpm
 
 test-setup:
 	@scripts/setup-test.sh

@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::components::notice::StorageNotice;
 use crate::components::theme::ThemePicker;
+use crate::components::update::UpdateNotice;
 use crate::model::progress::Progress;
 use crate::outline::COURSE;
 use crate::pages::progress::ProgressPage;
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <StorageNotice/>
+            <UpdateNotice/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>

@@ -2,6 +2,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 export const PORT = 4173;
+export const SUBPATH_PORT = 4174;
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,9 +21,17 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
   ],
-  webServer: {
-    command: `node serve.mjs ../dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../dist ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      // `make dist-subpath`: the same course built for and served under /tpm/.
+      command: `node serve.mjs ../target/site-tpm ${SUBPATH_PORT} /tpm/`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/tpm/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

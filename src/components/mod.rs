@@ -3,3 +3,4 @@
 pub mod notice;
 pub mod quiz;
 pub mod theme;
+pub mod update;

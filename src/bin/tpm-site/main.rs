@@ -4,6 +4,9 @@
 //! Every route gets a real `index.html`, so any static host serves deep links and reloads
 //! without rewrite rules.
 
+mod icons;
+mod offline;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -85,6 +88,18 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         out.join("404.html"),
         &page(&shell, "Page not found", &site.title, &site.description, ""),
     )?;
+    icons::write_icons(Path::new("assets/icon.png"), out)?;
+    write(out.join("manifest.webmanifest"), &offline::manifest(site))?;
+    // The service worker goes last: its list covers every file written before it.
+    // `trunk serve` builds are for authors, who want every change at once, so they get none.
+    let sw = out.join("sw.js");
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug") {
+        let _ = std::fs::remove_file(&sw);
+    } else {
+        let template =
+            std::fs::read_to_string("assets/sw.js").map_err(|e| format!("assets/sw.js: {e}"))?;
+        write(sw, &offline::service_worker(&template, out)?)?;
+    }
     Ok(pages + 1)
 }
 

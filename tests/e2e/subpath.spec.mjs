@@ -1,0 +1,28 @@
+// The site built with PUBLIC_URL=/tpm/ and served under that sub-path, with no rewrite rules.
+import { test, expect } from '@playwright/test';
+import { SUBPATH_PORT } from '../playwright.config.mjs';
+
+const ROOT = `http://127.0.0.1:${SUBPATH_PORT}/tpm/`;
+
+test('deep links, navigation, reload and not-found all stay under the sub-path', async ({ page }) => {
+  const response = await page.goto(`${ROOT}lessons/risk-management/`);
+  expect(response.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  await page.getByRole('link', { name: /^Next/ }).click();
+  await expect(page).toHaveURL(`${ROOT}lessons/tracking-progress/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
+  await page.getByRole('link', { name: 'Course', exact: true }).click();
+  await expect(page).toHaveURL(ROOT);
+  await expect(page.getByRole('link', { name: /^Resume: Tracking Progress/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+  await expect(page).toHaveURL(`${ROOT}glossary/`);
+  await page.locator('#critical-path').getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`^${ROOT}lessons/`));
+  const missing = await page.goto(`${ROOT}nowhere/`);
+  expect(missing.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Go to the course home' }).click();
+  await expect(page).toHaveURL(ROOT);
+});
