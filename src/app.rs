@@ -5,6 +5,8 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::notice::StorageNotice;
+use crate::components::search::{SearchButton, SearchDialog, SearchOpen};
+use crate::components::shortcuts::{HelpOpen, Shortcuts};
 use crate::components::theme::ThemePicker;
 use crate::components::update::UpdateNotice;
 use crate::model::progress::Progress;
@@ -68,6 +70,10 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || sync.remove());
 
+    provide_context(SearchOpen(RwSignal::new(false)));
+    let help = RwSignal::new(false);
+    provide_context(HelpOpen(help));
+
     view! {
         <Router base=paths::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -76,9 +82,12 @@ pub fn App() -> impl IntoView {
                 <nav class="site-nav" aria-label="Site">
                     <A href=paths::progress()>"Progress"</A>
                     <A href=paths::glossary()>"Glossary"</A>
+                    <SearchButton/>
                     <ThemePicker/>
                 </nav>
             </header>
+            <SearchDialog/>
+            <Shortcuts/>
             <StorageNotice/>
             <UpdateNotice/>
             <main id="main" tabindex="-1">
@@ -91,6 +100,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{COURSE.title}" · works offline once visited · progress stays in this browser"</p>
+                <p><button type="button" class="button" on:click=move |_| help.set(true)>"Keyboard shortcuts"</button></p>
             </footer>
         </Router>
     }

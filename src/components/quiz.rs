@@ -106,7 +106,7 @@ pub fn QuizView(
                     let verdict = move || graded.with(|g| g.as_ref().map(|g| g.grades[qi].verdict));
                     let explanation = question.explanation.clone();
                     view! {
-                        <fieldset class="question" data-question=qi
+                        <fieldset class="question" id=format!("question-{}", question.id) data-question=qi
                             data-verdict=move || verdict().map(verdict_class)>
                             <legend class="question-prompt">
                                 <span class="question-number">{format!("Question {} of {count}", qi + 1)}</span>

@@ -41,6 +41,8 @@ pub struct Rendered {
     pub text: String,
     /// Section headings: (id, text).
     pub headings: Vec<(String, String)>,
+    /// The text of each section, in order; the first (anchor "") is what comes before any heading.
+    pub sections: Vec<(String, String)>,
     /// Glossary term ids used.
     pub terms: BTreeSet<String>,
     /// Lesson slugs linked to.
@@ -111,6 +113,7 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                     ));
                 }
                 r.headings.push((anchor.clone(), text.clone()));
+                r.sections.push((anchor.clone(), String::new()));
                 r.text.push_str(&text);
                 r.text.push('\n');
                 out.push(Event::Start(Tag::Heading {
@@ -234,14 +237,17 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
             }
             Event::Text(t) | Event::Code(t) => {
                 r.text.push_str(t);
+                section_text(&mut r).push_str(t);
                 out.push(event.clone());
             }
             Event::SoftBreak | Event::HardBreak => {
                 r.text.push(' ');
+                section_text(&mut r).push(' ');
                 out.push(event.clone());
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 r.text.push('\n');
+                section_text(&mut r).push('\n');
                 out.push(event.clone());
             }
             _ => out.push(event.clone()),
@@ -253,6 +259,14 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
     }
     html::push_html(&mut r.html, out.into_iter());
     r
+}
+
+/// The text of the section being rendered, starting the untitled first section if needed.
+fn section_text(r: &mut Rendered) -> &mut String {
+    if r.sections.is_empty() {
+        r.sections.push((String::new(), String::new()));
+    }
+    &mut r.sections.last_mut().expect("just ensured").1
 }
 
 /// Renders a short text (a prompt, a choice, an explanation, a definition).

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::course::{Choice, Lesson, Question, QuestionKind, Quiz};
+use crate::model::search::{Doc, DocInput, DocKind, SearchIndex};
 
 /// Where content lives, relative to the project root.
 pub const CONTENT_DIR: &str = "content";
@@ -61,6 +62,8 @@ pub struct LessonEntry {
     /// Plain text of the body, for word counts and search.
     pub text: String,
     pub headings: Vec<(String, String)>,
+    /// Each section's anchor and text; the first has anchor "" (the top of the lesson).
+    pub sections: Vec<(String, String)>,
     pub terms: BTreeSet<String>,
     pub links: BTreeSet<String>,
     pub has_takeaways: bool,
@@ -424,6 +427,7 @@ fn parse_lesson(
         },
         text: rendered.text,
         headings: rendered.headings,
+        sections: rendered.sections,
         terms: rendered.terms,
         links: rendered.links,
         has_takeaways: rendered.has_takeaways,
@@ -547,6 +551,71 @@ impl Site {
         self.lesson_data(slug).0
     }
 
+    /// The search index as JSON, and its file name with a content hash.
+    pub fn search_index(&self) -> (String, String) {
+        let mut inputs = Vec::new();
+        for (_, lesson) in self.ordered() {
+            let slug = &lesson.lesson.slug;
+            for (anchor, text) in &lesson.sections {
+                let heading = lesson
+                    .headings
+                    .iter()
+                    .find(|(id, _)| id == anchor)
+                    .map_or(lesson.title.clone(), |(_, h)| h.clone());
+                inputs.push(DocInput {
+                    doc: Doc {
+                        kind: DocKind::Section,
+                        target: slug.clone(),
+                        anchor: anchor.clone(),
+                        title: heading,
+                        text: String::new(),
+                    },
+                    // The lesson's title counts most, once: on the lesson's top section.
+                    lesson_title: if anchor.is_empty() {
+                        format!("{} {}", lesson.title, lesson.subtitle)
+                    } else {
+                        String::new()
+                    },
+                    body: text.clone(),
+                });
+            }
+            for q in lesson.lesson.quiz.iter().flat_map(|q| &q.questions) {
+                let mut body = markdown::to_text(&q.prompt);
+                for c in &q.choices {
+                    body.push(' ');
+                    body.push_str(&markdown::to_text(&c.text));
+                }
+                inputs.push(DocInput {
+                    doc: Doc {
+                        kind: DocKind::Question,
+                        target: slug.clone(),
+                        anchor: format!("question-{}", q.id),
+                        title: markdown::to_text(&q.prompt),
+                        text: String::new(),
+                    },
+                    lesson_title: String::new(),
+                    body,
+                });
+            }
+        }
+        for term in self.glossary.values() {
+            inputs.push(DocInput {
+                doc: Doc {
+                    kind: DocKind::Term,
+                    target: term.id.clone(),
+                    anchor: term.id.clone(),
+                    title: term.term.clone(),
+                    text: String::new(),
+                },
+                lesson_title: term.term.clone(),
+                body: term.definition_text.clone(),
+            });
+        }
+        let json = serde_json::to_string(&SearchIndex::build(inputs)).expect("index serialises");
+        let file = format!("search-index.{}.json", &fnv_hex(json.as_bytes())[..10]);
+        (file, json)
+    }
+
     /// The Rust source of the embedded outline: `pub static COURSE: Course = …;`.
     pub fn outline_rust(&self) -> String {
         let mut s = String::new();
@@ -581,6 +650,10 @@ impl Site {
             s.push_str("        ] },\n");
         }
         s.push_str("    ],\n};\n");
+        s.push_str(&format!(
+            "pub static SEARCH_INDEX_FILE: &str = {:?};\n",
+            self.search_index().0
+        ));
         s.push_str("pub static GLOSSARY: &[GlossaryTerm] = &[\n");
         let mut terms: Vec<&Term> = self.glossary.values().collect();
         terms.sort_by_key(|t| t.term.to_lowercase());

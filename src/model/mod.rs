@@ -2,3 +2,4 @@
 
 pub mod course;
 pub mod progress;
+pub mod search;

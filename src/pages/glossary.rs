@@ -10,6 +10,8 @@ use crate::paths;
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     crate::pages::set_title("Glossary");
+    // A link or a search result may name a term: bring it into view once rendered.
+    crate::pages::scroll_to_hash();
     view! {
         <article class="glossary">
             <h1 tabindex="-1">"Glossary"</h1>

@@ -49,8 +49,12 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
 
     let heading = NodeRef::<leptos::html::H1>::new();
     heading.on_load(move |h1| {
-        if NAVIGATED.replace(true) {
-            let _ = h1.focus();
+        let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
+        // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
+        if NAVIGATED.replace(true) && !has_hash {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h1.focus_with_options(&options);
         }
     });
 
@@ -122,7 +126,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(body)) => {
                     let quiz = body.quiz.clone();
-                    scroll_to_hash();
+                    crate::pages::scroll_to_hash();
                     view! {
                         <div class="lesson-body" inner_html=body.html.clone()
                             on:click=on_body_click on:keydown=on_body_keydown
@@ -224,16 +228,4 @@ fn close_terms(except: Option<&web_sys::Element>) {
             }
         }
     }
-}
-
-/// After a lesson renders, scroll to the section its URL names, if any.
-fn scroll_to_hash() {
-    request_animation_frame(|| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-            if let Some(el) = document().get_element_by_id(id) {
-                el.scroll_into_view();
-            }
-        }
-    });
 }

@@ -18,3 +18,27 @@ pub fn set_title(page: &str) {
         }
     }
 }
+
+/// Brings the element the URL's `#fragment` names into view and moves focus to it,
+/// once the page has rendered: a search result or a link opens at its section.
+pub fn scroll_to_hash() {
+    leptos::prelude::request_animation_frame(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+            return;
+        };
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&el) {
+            let _ = el.focus();
+        }
+        el.scroll_into_view();
+    });
+}

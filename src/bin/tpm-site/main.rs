@@ -88,6 +88,8 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         out.join("404.html"),
         &page(&shell, "Page not found", &site.title, &site.description, ""),
     )?;
+    let (file, json) = site.search_index();
+    write(out.join(file), &json)?;
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;
     // The service worker goes last: its list covers every file written before it.
