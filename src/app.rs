@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::display::{TextSizePicker, ThemePicker};
 use crate::components::notice::StorageNotice;
 use crate::components::search::{SearchButton, SearchDialog, SearchOpen};
 use crate::components::shortcuts::{HelpOpen, Shortcuts};
-use crate::components::theme::ThemePicker;
 use crate::components::update::UpdateNotice;
 use crate::model::progress::Progress;
 use crate::outline::COURSE;
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <A href=paths::glossary()>"Glossary"</A>
                     <SearchButton/>
                     <ThemePicker/>
+                    <TextSizePicker/>
                 </nav>
             </header>
             <SearchDialog/>

@@ -19,6 +19,10 @@ pub const BEFORE_IMPORT_KEY: &str = "tpm-course.progress.before-import";
 pub const SHORTCUTS_KEY: &str = "tpm-course.shortcuts";
 /// The learner's theme: "light", "dark" or "system". Read before the app starts by `index.html`.
 pub const THEME_KEY: &str = "tpm-course.theme";
+/// The learner's text size: "standard", "small", "large" or "larger". Also read by `index.html`.
+pub const TEXT_SIZE_KEY: &str = "tpm-course.text-size";
+/// "on" when printed lessons should include the quiz answers.
+pub const PRINT_ANSWERS_KEY: &str = "tpm-course.print-answers";
 
 /// Where progress lives.
 #[derive(Clone)]

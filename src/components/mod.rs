@@ -1,8 +1,8 @@
 //! Pieces that pages share.
 
+pub mod display;
 pub mod notice;
 pub mod quiz;
 pub mod search;
 pub mod shortcuts;
-pub mod theme;
 pub mod update;

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::app::ProgressContext;
 use crate::model::course::{QuestionKind, Quiz, QuizGrade, Verdict};
 use crate::model::progress::verdict_label;
+use crate::storage::PRINT_ANSWERS_KEY;
 
 /// The quiz at the end of a lesson. The last submission is restored if its questions are unchanged.
 #[component]
@@ -15,7 +16,11 @@ pub fn QuizView(
     /// The quiz itself.
     quiz: Quiz,
 ) -> impl IntoView {
-    let ProgressContext { progress, .. } = expect_context();
+    let ProgressContext {
+        progress, store, ..
+    } = expect_context();
+    let print_answers =
+        RwSignal::new(store.with_value(|s| s.get(PRINT_ANSWERS_KEY)).as_deref() == Some("on"));
     let count = quiz.questions.len();
     let stored: Vec<_> =
         progress.with_untracked(|p| quiz.questions.iter().map(|q| p.answer(slug, q)).collect());
@@ -89,8 +94,34 @@ pub fn QuizView(
     };
 
     let title = quiz.with_value(|q| q.title.clone());
+    let answer_key = quiz.with_value(|q| {
+        q.questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| {
+                let correct: Vec<String> = question
+                    .choices
+                    .iter()
+                    .filter(|c| c.correct)
+                    .map(|c| c.text.clone())
+                    .collect();
+                view! {
+                    <li>
+                        <p><strong>{format!("Question {}: ", i + 1)}</strong><span inner_html=correct.join("; ")></span></p>
+                        <p inner_html=question.explanation.clone()></p>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    let toggle_print = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        print_answers.set(on);
+        let _ = store.with_value(|s| s.set(PRINT_ANSWERS_KEY, if on { "on" } else { "off" }));
+    };
     view! {
-        <section class="quiz" aria-labelledby="quiz-title">
+        <section class="quiz" aria-labelledby="quiz-title"
+            data-print-answers=move || if print_answers.get() { "on" } else { "off" }>
             <h2 id="quiz-title" class="quiz-title">"Quiz: " {title}</h2>
             {(stale).then(|| view! {
                 <p class="quiz-stale">"This quiz has changed since you last answered it, so your old answers are not shown."</p>
@@ -185,6 +216,14 @@ pub fn QuizView(
                     }}
                 </div>
             </form>
+            <label class="print-option">
+                <input type="checkbox" prop:checked=move || print_answers.get() on:change=toggle_print/>
+                " Include the answers when printing this lesson"
+            </label>
+            <section class="answer-key" aria-label="Answer key">
+                <h3>"Answer key"</h3>
+                <ol>{answer_key}</ol>
+            </section>
         </section>
     }
 }

@@ -40,3 +40,32 @@ test('printing a lesson hides the navigation', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('.lesson-body')).toBeVisible();
 });
+
+test('printing shows the quiz answers only when the learner asks for them', async ({ page }) => {
+  await page.goto(FIRST);
+  await expect(page.locator('fieldset.question').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const key = page.getByRole('region', { name: 'Answer key' });
+  await expect(key).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Include the answers when printing this lesson').check();
+  await expect(key).toBeHidden(); // never on screen
+  await page.emulateMedia({ media: 'print' });
+  await expect(key).toBeVisible();
+  await expect(key).toContainText('Driving strategically important and complex initiatives forward.');
+  await page.reload();
+  await expect(key).toBeVisible(); // remembered
+});
+
+test('the text size is adjustable and remembered', async ({ page }) => {
+  await page.goto(FIRST);
+  const size = () => page.locator('.lesson-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const standard = await size();
+  await page.getByRole('combobox', { name: 'Text size' }).selectOption('larger');
+  await expect.poll(size).toBeGreaterThan(standard * 1.3);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Text size' })).toHaveValue('larger');
+  expect(await size()).toBeGreaterThan(standard * 1.3);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

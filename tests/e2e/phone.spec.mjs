@@ -11,11 +11,11 @@ test('open a lesson, answer its quiz by touch, reload: all kept', async ({ page 
   await expect(page).toHaveURL(new RegExp(FIRST));
   await page.getByRole('button', { name: 'connective tissue' }).tap();
   await expect(page.locator('.term-popover', { hasText: 'Its only function' })).toBeVisible();
-  await page.getByText('Driving strategically important and complex initiatives forward.').tap();
-  await page.getByText('A lack of scaled execution across teams and services.').tap();
-  await page.getByText('Tech debt accumulates because engineering is not aligned.').tap();
-  await page.getByText('Skilled domain experts leave for another company.').tap();
-  await page.getByText('The quality of work from complex initiatives begins to degrade.').tap();
+  await page.locator('.quiz-form').getByText('Driving strategically important and complex initiatives forward.').tap();
+  await page.locator('.quiz-form').getByText('A lack of scaled execution across teams and services.').tap();
+  await page.locator('.quiz-form').getByText('Tech debt accumulates because engineering is not aligned.').tap();
+  await page.locator('.quiz-form').getByText('Skilled domain experts leave for another company.').tap();
+  await page.locator('.quiz-form').getByText('The quality of work from complex initiatives begins to degrade.').tap();
   await page.getByRole('button', { name: 'Submit answers' }).tap();
   await expect(page.getByRole('status').filter({ hasText: 'You scored 100%' })).toBeVisible();
   await page.reload();
