@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::components::display::{TextSizePicker, ThemePicker};
 use crate::components::notice::StorageNotice;
+use crate::components::outline::{DrawerOpen, OutlineButton, OutlineNav};
 use crate::components::search::{SearchButton, SearchDialog, SearchOpen};
 use crate::components::shortcuts::{HelpOpen, Shortcuts};
 use crate::components::update::UpdateNotice;
@@ -73,11 +74,13 @@ pub fn App() -> impl IntoView {
     provide_context(SearchOpen(RwSignal::new(false)));
     let help = RwSignal::new(false);
     provide_context(HelpOpen(help));
+    provide_context(DrawerOpen(RwSignal::new(false)));
 
     view! {
         <Router base=paths::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
+                <OutlineButton/>
                 <A href=paths::home() attr:class="site-title">{COURSE.title}</A>
                 <nav class="site-nav" aria-label="Site">
                     <A href=paths::progress()>"Progress"</A>
@@ -91,14 +94,17 @@ pub fn App() -> impl IntoView {
             <Shortcuts/>
             <StorageNotice/>
             <UpdateNotice/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/lessons/:slug/") view=LessonPage/>
-                    <Route path=path!("/glossary/") view=GlossaryPage/>
-                    <Route path=path!("/progress/") view=ProgressPage/>
-                </Routes>
-            </main>
+            <div class="layout">
+                <OutlineNav/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/lessons/:slug/") view=LessonPage/>
+                        <Route path=path!("/glossary/") view=GlossaryPage/>
+                        <Route path=path!("/progress/") view=ProgressPage/>
+                    </Routes>
+                </main>
+            </div>
             <footer class="site-footer">
                 <p>{COURSE.title}" · works offline once visited · progress stays in this browser"</p>
                 <p><button type="button" class="button" on:click=move |_| help.set(true)>"Keyboard shortcuts"</button></p>

@@ -15,6 +15,8 @@ pub const PROGRESS_KEY: &str = "tpm-course.progress";
 pub const BACKUP_KEY: &str = "tpm-course.progress.backup";
 /// The progress a "Replace" import replaced, kept until the next replace.
 pub const BEFORE_IMPORT_KEY: &str = "tpm-course.progress.before-import";
+/// Slugs of the modules the learner closed in the outline, comma-separated.
+pub const OUTLINE_KEY: &str = "tpm-course.outline-closed";
 /// "off" when the learner turned single-key shortcuts off.
 pub const SHORTCUTS_KEY: &str = "tpm-course.shortcuts";
 /// The learner's theme: "light", "dark" or "system". Read before the app starts by `index.html`.

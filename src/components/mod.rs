@@ -2,6 +2,7 @@
 
 pub mod display;
 pub mod notice;
+pub mod outline;
 pub mod quiz;
 pub mod search;
 pub mod shortcuts;

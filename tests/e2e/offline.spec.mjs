@@ -41,7 +41,7 @@ test('after one visit the whole course works offline', async ({ page, context })
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Program Management');
   // A lesson never opened before, by a link and by its URL.
-  await page.getByRole('link', { name: 'Risk Management' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Risk Management' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
   await expect(page.locator('fieldset.question').first()).toBeVisible();
   await page.goto(FIRST);
@@ -62,10 +62,14 @@ test('a new deploy shows "a new version is available" and keeps progress', async
   // A private copy of the site, so this test can deploy a new build without touching dist/.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpm-deploy-'));
   fs.cpSync(path.resolve(import.meta.dirname, '../../dist'), dir, { recursive: true });
-  const port = 4175;
-  const server = spawn('node', [path.resolve(import.meta.dirname, '../serve.mjs'), dir, String(port)], { stdio: 'ignore' });
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const server = spawn('node', [path.resolve(import.meta.dirname, '../serve.mjs'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    await new Promise((r) => setTimeout(r, 500));
+    // Ready once it says where it serves.
+    await new Promise((resolve, reject) => {
+      server.stdout.once('data', resolve);
+      server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}${FIRST}`);

@@ -1,0 +1,144 @@
+//! The course outline: a sidebar on wide screens, a drawer on narrow ones.
+//!
+//! Modules open and close like disclosures and are remembered; each lesson shows its state
+//! by icon and, for screen readers, by text; the current lesson is marked.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::ProgressContext;
+use crate::outline::COURSE;
+use crate::pages::home::{state_class, state_icon};
+use crate::paths;
+use crate::storage::OUTLINE_KEY;
+
+/// Whether the narrow-screen drawer is open.
+#[derive(Clone, Copy)]
+pub struct DrawerOpen(pub RwSignal<bool>);
+
+/// The button that opens the drawer; hidden on wide screens, where the sidebar shows.
+#[component]
+pub fn OutlineButton() -> impl IntoView {
+    let DrawerOpen(open) = expect_context();
+    view! {
+        <button type="button" class="button outline-button" aria-haspopup="dialog"
+            aria-expanded=move || open.get().to_string() on:click=move |_| open.set(true)>
+            <span aria-hidden="true">"☰ "</span>"Outline"
+        </button>
+    }
+}
+
+/// The sidebar (wide screens) and the drawer (narrow screens), showing the same tree.
+#[component]
+pub fn OutlineNav() -> impl IntoView {
+    let DrawerOpen(open) = expect_context();
+    let ProgressContext { store, .. } = expect_context();
+    // Modules the learner closed; all are open by default.
+    let closed: RwSignal<BTreeSet<String>> = RwSignal::new(
+        store
+            .with_value(|s| s.get(OUTLINE_KEY))
+            .map(|v| {
+                v.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    Effect::new(move |first: Option<()>| {
+        let value = closed.with(|c| c.iter().cloned().collect::<Vec<_>>().join(","));
+        if first.is_some() {
+            let _ = store.with_value(|s| s.set(OUTLINE_KEY, &value));
+        }
+    });
+
+    let drawer = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let Some(d) = drawer.get() else { return };
+        if open.get() && !d.open() {
+            let _ = d.show_modal();
+        } else if !open.get() && d.open() {
+            d.close();
+        }
+    });
+
+    view! {
+        <nav class="outline-sidebar" aria-label="Course outline">
+            <OutlineTree closed/>
+        </nav>
+        <dialog class="outline-drawer" node_ref=drawer aria-label="Course outline"
+            on:close=move |_| open.set(false)
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                // A click on the backdrop lands on the dialog itself; following a link also closes it.
+                let on_dialog = ev.target().zip(drawer.get_untracked())
+                    .is_some_and(|(t, d)| wasm_bindgen::JsValue::from(t) == wasm_bindgen::JsValue::from(d));
+                let on_link = ev.target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|t| t.closest("a").ok().flatten())
+                    .is_some();
+                if on_dialog || on_link { open.set(false); }
+            }>
+            <div class="outline-drawer-header">
+                <h2>"Course outline"</h2>
+                <button type="button" class="button" on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+            <OutlineTree closed/>
+        </dialog>
+    }
+}
+
+/// Modules and their lessons.
+#[component]
+fn OutlineTree(
+    /// Slugs of the modules the learner closed.
+    closed: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let ProgressContext { progress, .. } = expect_context();
+    view! {
+        <ol class="outline-tree">
+            {COURSE.modules.iter().enumerate().map(|(m, module)| {
+                let is_open = move || closed.with(|c| !c.contains(module.slug));
+                let on_toggle = move |ev: leptos::ev::Event| {
+                    let open = ev.target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
+                        .is_some_and(|d| d.open());
+                    if open == is_open() { return; }
+                    closed.update(|c| {
+                        if open { c.remove(module.slug); } else { c.insert(module.slug.to_string()); }
+                    });
+                };
+                let done = move || progress.with(|p| module.lessons.iter().filter(|l| p.is_completed(l.slug)).count());
+                let total = module.lessons.len();
+                view! {
+                    <li class="outline-tree-module">
+                        <details prop:open=is_open on:toggle=on_toggle>
+                            <summary>
+                                <span class="outline-tree-title">{format!("{}. {}", m + 1, module.title)}</span>
+                                <span class="outline-tree-progress">
+                                    <progress max=total value=done aria-hidden="true"></progress>
+                                    <span>{move || format!("{} of {total} done", done())}</span>
+                                </span>
+                            </summary>
+                            <ol class="outline-tree-lessons">
+                                {module.lessons.iter().map(|lesson| {
+                                    let state = move || progress.with(|p| p.state(lesson));
+                                    view! {
+                                        <li data-state=move || state_class(state())>
+                                            <A href=paths::lesson(lesson.slug) exact=true>
+                                                <span class="outline-lesson-icon" aria-hidden="true">{move || state_icon(state())}</span>
+                                                <span class="outline-tree-lesson-title">{lesson.title}</span>
+                                                <span class="visually-hidden">{move || format!(", {}", state().label())}</span>
+                                            </A>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </details>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
