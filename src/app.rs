@@ -71,6 +71,19 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || sync.remove());
 
+    // Back and forward return to where the learner was in a lesson. Registered before the
+    // router's own listener, so the flag is set before the page renders.
+    let history = window_event_listener(leptos::ev::popstate, |_| {
+        if window()
+            .location()
+            .pathname()
+            .is_ok_and(|p| p.contains("/lessons/"))
+        {
+            crate::pages::lesson::restore_position_next()
+        }
+    });
+    on_cleanup(move || history.remove());
+
     provide_context(SearchOpen(RwSignal::new(false)));
     let help = RwSignal::new(false);
     provide_context(HelpOpen(help));

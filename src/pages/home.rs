@@ -41,7 +41,8 @@ pub fn HomePage() -> impl IntoView {
             }}
             {move || match resume() {
                 Some(r) => view! {
-                    <A href=paths::lesson(r.lesson.slug) attr:class="button button-primary home-start">
+                    <A href=paths::lesson(r.lesson.slug) attr:class="button button-primary home-start"
+                        on:click=|_| crate::pages::lesson::restore_position_next()>
                         "Resume: " {r.lesson.title}
                     </A>
                 }.into_any(),

@@ -18,6 +18,14 @@ use crate::paths;
 thread_local! {
     /// False until the first page has rendered: focus moves only on navigation, not on load.
     static NAVIGATED: Cell<bool> = const { Cell::new(false) };
+    /// Set by "Resume" and by the browser's back and forward buttons: the next lesson to
+    /// render goes back to where the learner was in it.
+    static RESTORE_POSITION: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the next lesson that renders to scroll to the learner's saved place in it.
+pub fn restore_position_next() {
+    RESTORE_POSITION.set(true);
 }
 
 /// The page at `/lessons/:slug/`.
@@ -38,6 +46,8 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let info = lesson.lesson;
     let slug = info.slug;
     crate::pages::set_title(info.title);
+    // Read before this page's own scrolling can overwrite it.
+    let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
     progress.update(|p| p.visit(slug));
 
     let data = LocalResource::new(move || lesson_store::load(info));
@@ -126,7 +136,13 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(body)) => {
                     let quiz = body.quiz.clone();
-                    crate::pages::scroll_to_hash();
+                    if RESTORE_POSITION.take() && !window().location().hash().is_ok_and(|h| h.len() > 1) {
+                        if let Some(position) = saved_position {
+                            scroll_to_position(position);
+                        }
+                    } else {
+                        crate::pages::scroll_to_hash();
+                    }
                     view! {
                         <div class="lesson-body" inner_html=body.html.clone()
                             on:click=on_body_click on:keydown=on_body_keydown
@@ -228,4 +244,21 @@ fn close_terms(except: Option<&web_sys::Element>) {
             }
         }
     }
+}
+
+/// Scrolls to a fraction of the page's scrollable height, once the body has rendered.
+fn scroll_to_position(position: f64) {
+    request_animation_frame(move || {
+        let window = window();
+        let inner = window
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let height = document()
+            .document_element()
+            .map(|e| e.scroll_height() as f64)
+            .unwrap_or(0.0);
+        window.scroll_to_with_x_and_y(0.0, (position * (height - inner)).max(0.0));
+    });
 }

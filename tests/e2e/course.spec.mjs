@@ -62,3 +62,22 @@ test('no page scrolls sideways on a 320 px screen', async ({ browser }) => {
   }
   await page.close();
 });
+
+test('back returns to the place in a lesson, and Resume opens where the learner left off', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('/lessons/risk-management/');
+  await expect(page.locator('fieldset.question').first()).toBeVisible();
+  const max = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  await page.evaluate((y) => window.scrollTo(0, y), Math.round(max / 2));
+  await page.waitForTimeout(300);
+  await page.getByRole('main').getByRole('link', { name: /^Next/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(max / 2 - max * 0.1);
+
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Resume: Risk Management/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(max / 2 - max * 0.1);
+});
