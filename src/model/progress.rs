@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::course::{Course, LessonInfo, Question, Quiz, QuizGrade, Verdict};
+use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
 
 /// The schema version written into every stored record.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -278,6 +278,13 @@ impl Progress {
         self.lessons.remove(slug)
     }
 
+    /// Forgets progress in every lesson of one module.
+    pub fn reset_module(&mut self, module: &Module) {
+        for lesson in module.lessons {
+            self.lessons.remove(lesson.slug);
+        }
+    }
+
     /// Forgets progress in every lesson of the course; lessons the course no longer has are kept.
     pub fn reset_course(&mut self, course: &'static Course) {
         for r in course.lessons() {
@@ -530,6 +537,53 @@ mod tests {
             Progress::import(&good, "tpm").unwrap(),
             Progress::new("tpm")
         );
+    }
+
+    static COURSE: Course = Course {
+        id: "tpm",
+        title: "T",
+        description: "",
+        modules: &[
+            Module {
+                slug: "m1",
+                title: "M1",
+                lessons: &[LessonInfo {
+                    slug: "a",
+                    title: "A",
+                    subtitle: "",
+                    minutes: 1,
+                    questions: &[],
+                    data: "",
+                }],
+            },
+            Module {
+                slug: "m2",
+                title: "M2",
+                lessons: &[LessonInfo {
+                    slug: "b",
+                    title: "B",
+                    subtitle: "",
+                    minutes: 1,
+                    questions: &[],
+                    data: "",
+                }],
+            },
+        ],
+    };
+
+    #[test]
+    fn resets_touch_only_what_they_name_and_never_removed_lessons() {
+        let mut p = Progress::new("tpm");
+        for slug in ["a", "b", "removed-lesson"] {
+            p.set_completed(slug, true);
+        }
+        p.reset_module(&COURSE.modules[0]);
+        assert!(!p.is_completed("a"));
+        assert!(p.is_completed("b"));
+        p.reset_course(&COURSE);
+        assert!(!p.is_completed("b"));
+        assert!(p.is_completed("removed-lesson"), "data of a removed lesson is kept");
+        assert_eq!(p.completed_count(&COURSE), (0, 2));
     }
 
     #[test]

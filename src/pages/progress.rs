@@ -30,6 +30,8 @@ pub fn ProgressPage() -> impl IntoView {
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
     let undo: RwSignal<Option<(Progress, &'static str)>> = RwSignal::new(None);
     let confirm_reset = RwSignal::new(false);
+    // What a reset covers: "" for the whole course, "module:<slug>" or "lesson:<slug>".
+    let scope = RwSignal::new(String::new());
     let summary = move || {
         let (done, total) = progress.with(|p| p.completed_count(&COURSE));
         format!("You have completed {done} of {total} lessons.")
@@ -106,10 +108,22 @@ pub fn ProgressPage() -> impl IntoView {
 
     let reset = move |_| {
         let before = progress.get_untracked();
-        progress.update(|p| p.reset_course(&COURSE));
+        let target = scope.get_untracked();
+        let name = scope_name(&target);
+        progress.update(|p| match target.split_once(':') {
+            Some(("module", slug)) => {
+                if let Some(m) = COURSE.modules.iter().find(|m| m.slug == slug) {
+                    p.reset_module(m);
+                }
+            }
+            Some(("lesson", slug)) => {
+                p.reset_lesson(slug);
+            }
+            _ => p.reset_course(&COURSE),
+        });
         confirm_reset.set(false);
         undo.set(Some((before, "reset")));
-        status.set("Your progress in this course was reset.".into());
+        status.set(format!("Your progress in {name} was reset."));
     };
 
     view! {
@@ -152,20 +166,42 @@ pub fn ProgressPage() -> impl IntoView {
 
             <section aria-labelledby="reset-title">
                 <h2 id="reset-title">"Reset"</h2>
-                {move || if confirm_reset.get() {
-                    view! {
-                        <div class="confirm" role="group" aria-label="Confirm reset">
-                            <p>"Reset all your progress in this course? You can undo it right after."</p>
-                            <div class="button-row">
-                                <button type="button" class="button button-danger" on:click=reset>"Reset all progress"</button>
-                                <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                <label class="reset-scope">
+                    "What to reset "
+                    <select class="preference-select" on:change=move |ev| { scope.set(event_target_value(&ev)); confirm_reset.set(false); }
+                        prop:value=move || scope.get()>
+                        <option value="">"The whole course"</option>
+                        {COURSE.modules.iter().enumerate().map(|(i, m)| view! {
+                            <optgroup label=format!("Module {}: {}", i + 1, m.title)>
+                                <option value=format!("module:{}", m.slug)>{format!("All of module {}: {}", i + 1, m.title)}</option>
+                                {m.lessons.iter().map(|l| view! {
+                                    <option value=format!("lesson:{}", l.slug)>{format!("Lesson: {}", l.title)}</option>
+                                }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                    </select>
+                </label>
+                {move || {
+                    let whole = scope.with(String::is_empty);
+                    if confirm_reset.get() {
+                        view! {
+                            <div class="confirm" role="group" aria-label="Confirm reset">
+                                <p>{format!("Reset your progress in {}? You can undo it right after.", scope_name(&scope.get()))}</p>
+                                <div class="button-row">
+                                    <button type="button" class="button button-danger" on:click=reset>
+                                        {if whole { "Reset all progress" } else { "Reset it" }}
+                                    </button>
+                                    <button type="button" class="button" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                                </div>
                             </div>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button" on:click=move |_| confirm_reset.set(true)>"Reset the course…"</button>
-                    }.into_any()
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="button" on:click=move |_| confirm_reset.set(true)>
+                                {if whole { "Reset the course…" } else { "Reset…" }}
+                            </button>
+                        }.into_any()
+                    }
                 }}
             </section>
 
@@ -178,6 +214,23 @@ pub fn ProgressPage() -> impl IntoView {
                 }>{format!("Undo the {what}")}</button>
             })}
         </article>
+    }
+}
+
+/// The words for what a reset covers.
+fn scope_name(scope: &str) -> String {
+    match scope.split_once(':') {
+        Some(("module", slug)) => COURSE
+            .modules
+            .iter()
+            .find(|m| m.slug == slug)
+            .map_or("this module".into(), |m| {
+                format!("the module \"{}\"", m.title)
+            }),
+        Some(("lesson", slug)) => COURSE.find_lesson(slug).map_or("this lesson".into(), |r| {
+            format!("the lesson \"{}\"", r.lesson.title)
+        }),
+        _ => "this course".into(),
     }
 }
 

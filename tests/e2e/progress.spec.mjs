@@ -77,3 +77,24 @@ test('merge keeps the best of both', async ({ page }) => {
   const saved = JSON.parse(await stored(page));
   expect(saved.lessons['a-lesson-since-removed'].completed).toBe(true);
 });
+
+test('reset one lesson or one module, each with a confirmation and an undo', async ({ page }) => {
+  await completeTwo(page);
+  await page.goto('/progress/');
+  const scope = page.getByRole('combobox', { name: 'What to reset' });
+  await scope.selectOption({ label: 'Lesson: How the Role Came to Be' });
+  await page.getByRole('button', { name: 'Reset…' }).click();
+  await expect(page.getByRole('group', { name: 'Confirm reset' })).toContainText('the lesson "How the Role Came to Be"');
+  await page.getByRole('button', { name: 'Reset it' }).click();
+  await expect(page.getByText('You have completed 1 of')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo the reset' }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  await scope.selectOption({ label: 'All of module 1: The Role' });
+  await page.getByRole('button', { name: 'Reset…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset…' }).click();
+  await page.getByRole('button', { name: 'Reset it' }).click();
+  await expect(page.getByText('You have completed 0 of')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Your progress in the module "The Role" was reset.');
+});
