@@ -71,6 +71,21 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || sync.remove());
 
+    // Once the learner has something to lose, ask the browser to keep it (Chromium decides
+    // silently; other browsers may ask the learner, which is why this waits for a completion).
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        let has_progress = progress.with(|p| p.completed_count(&COURSE).0 > 0);
+        if has_progress && !asked.get_value() {
+            asked.set_value(true);
+            leptos::task::spawn_local(async {
+                if crate::components::safety::persisted().await == Some(false) {
+                    let _ = crate::components::safety::request_persistence().await;
+                }
+            });
+        }
+    });
+
     // Back and forward return to where the learner was in a lesson. Registered before the
     // router's own listener, so the flag is set before the page renders.
     let history = window_event_listener(leptos::ev::popstate, |_| {

@@ -4,6 +4,7 @@ pub mod display;
 pub mod notice;
 pub mod outline;
 pub mod quiz;
+pub mod safety;
 pub mod search;
 pub mod shortcuts;
 pub mod update;

@@ -582,7 +582,10 @@ mod tests {
         assert!(p.is_completed("b"));
         p.reset_course(&COURSE);
         assert!(!p.is_completed("b"));
-        assert!(p.is_completed("removed-lesson"), "data of a removed lesson is kept");
+        assert!(
+            p.is_completed("removed-lesson"),
+            "data of a removed lesson is kept"
+        );
         assert_eq!(p.completed_count(&COURSE), (0, 2));
     }
 

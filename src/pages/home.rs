@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::ProgressContext;
+use crate::components::safety::IosHint;
 use crate::model::progress::LessonState;
 use crate::outline::COURSE;
 use crate::paths;
@@ -56,6 +57,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             }}
         </section>
+        <IosHint/>
         <section class="outline" aria-labelledby="outline-title">
             <h2 id="outline-title">"Course outline"</h2>
             <ol class="outline-modules">

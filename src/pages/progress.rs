@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::ProgressContext;
+use crate::components::safety::{IosHint, PersistenceStatus};
 use crate::model::progress::{ImportPreview, Progress};
 use crate::outline::COURSE;
 use crate::storage::BEFORE_IMPORT_KEY;
@@ -131,6 +132,12 @@ pub fn ProgressPage() -> impl IntoView {
             <h1 tabindex="-1">"Your progress"</h1>
             <p>{summary}</p>
             <p>"Progress is kept only in this browser. Export it to keep a copy or to move it to another device."</p>
+
+            <section aria-labelledby="safety-title">
+                <h2 id="safety-title">"Keeping it safe"</h2>
+                <IosHint/>
+                <PersistenceStatus/>
+            </section>
 
             <section aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>

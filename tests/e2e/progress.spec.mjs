@@ -98,3 +98,30 @@ test('reset one lesson or one module, each with a confirmation and an undo', asy
   await expect(page.getByText('You have completed 0 of')).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Your progress in the module "The Role" was reset.');
 });
+
+test('the progress page says whether the browser keeps the data, and can ask it to', async ({ page }) => {
+  await page.goto('/progress/');
+  const status = page.locator('.persistence');
+  await expect(status).toHaveAttribute('data-persisted', /^(true|false)$/);
+  if ((await status.getAttribute('data-persisted')) === 'false') {
+    await expect(status).toContainText('may clear your progress');
+    await page.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+    await expect(status).toHaveAttribute('data-persisted', /^(true|false)$/);
+  } else {
+    await expect(status).toContainText('has agreed to keep your progress');
+  }
+  await expect(page.locator('.ios-hint')).toHaveCount(0);
+});
+
+test('on an iPhone the course suggests the home screen or an export', async ({ browser }) => {
+  const context = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('.ios-hint')).toContainText('Add to Home Screen');
+  await page.goto('/progress/');
+  await expect(page.locator('.ios-hint')).toContainText('export your progress');
+  await context.close();
+});
