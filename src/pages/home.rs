@@ -72,10 +72,14 @@ pub fn HomePage() -> impl IntoView {
                                 <span class="outline-module-number">{format!("Module {}", m + 1)}</span>
                                 {module.title}
                             </h3>
-                            <p class="outline-module-progress">{move || {
-                                let (done, total) = module_progress();
-                                format!("{done} of {total} lessons completed")
-                            }}</p>
+                            <p class="outline-module-progress">
+                                <progress class="module-bar" max=module.lessons.len()
+                                    value=move || module_progress().0 aria-hidden="true"></progress>
+                                {move || {
+                                    let (done, total) = module_progress();
+                                    format!("{done} of {total} lessons completed")
+                                }}
+                            </p>
                             <ol class="outline-lessons">
                                 {module.lessons.iter().map(|lesson| {
                                     let state = move || progress.with(|p| p.state(lesson));

@@ -81,3 +81,36 @@ test('back returns to the place in a lesson, and Resume opens where the learner 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
   await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(max / 2 - max * 0.1);
 });
+
+test('complete two lessons and reload: the home shows the percentages and resumes at the right lesson', async ({ page }) => {
+  await page.goto('/lessons/the-program-charter/');
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.goto('/lessons/goals-non-goals-and-scope/');
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.goto('/');
+  await page.reload();
+  await expect(page.locator('.progress-text')).toHaveText('2 of 29 lessons completed (6%)');
+  await expect(page.locator('progress.progress-bar')).toHaveAttribute('value', '6');
+  const module2 = page.locator('.outline-module').nth(1);
+  await expect(module2.locator('.outline-module-progress')).toHaveText('2 of 5 lessons completed');
+  await expect(module2.locator('progress')).toHaveAttribute('value', '2');
+  await expect(page.locator('.outline-module').first().locator('.outline-module-progress')).toHaveText('0 of 4 lessons completed');
+  await page.getByRole('link', { name: /^Resume:/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Goals, Non-Goals and Scope');
+});
+
+test('an answer to a question that has since changed is shown as stale, not as current', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const record = {
+    version: 1, course: 'tpm-course',
+    lessons: { 'what-do-technical-program-managers-do': { completed: true, best_score: 100, questions: {
+      'tpm-primary-deliverable': { answer: [1], attempts: 2, hash: 'an-older-question' },
+    } } },
+  };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), ['tpm-course.progress', JSON.stringify(record)]);
+  await page.goto('/lessons/what-do-technical-program-managers-do/');
+  await expect(page.getByText('This quiz has changed since you last answered it')).toBeVisible();
+  await expect(page.getByLabel('Taking notes during important meetings so others can focus on talking during those meetings.')).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Submit answers' })).toBeEnabled();
+});
