@@ -49,6 +49,10 @@ test('a glossary term opens its definition on click, focus and hover, and Escape
   await term.blur();
   await term.hover();
   await expect(popover).toBeVisible();
+  // The popover links to the glossary entry.
+  await popover.getByRole('link', { name: 'Glossary' }).click();
+  await expect(page).toHaveURL(/\/glossary\/#connective-tissue$/);
+  await expect(page.locator('#connective-tissue')).toBeInViewport();
 });
 
 test('a wrong answer gets feedback, a retry, then a right answer', async ({ page }) => {

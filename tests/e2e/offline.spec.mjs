@@ -53,6 +53,12 @@ test('after one visit the whole course works offline', async ({ page, context })
   await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toBeVisible();
   await page.goto('/glossary/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  // Search, whose index was never fetched while online.
+  await page.keyboard.press('/');
+  await page.getByRole('combobox', { name: /Search/ }).fill('escalat');
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toContainText(/escalat/i);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/lessons\//);
   const unknown = await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   expect(unknown.status()).toBe(200); // the cached 404.html, served by the worker

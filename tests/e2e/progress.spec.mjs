@@ -125,3 +125,18 @@ test('on an iPhone the course suggests the home screen or an export', async ({ b
   await expect(page.locator('.ios-hint')).toContainText('export your progress');
   await context.close();
 });
+
+test('a progress file can be dropped on the page', async ({ page }) => {
+  await completeTwo(page);
+  await page.goto('/progress/');
+  const file = JSON.stringify({ version: 1, course: 'tpm-course', lessons: { 'the-program-charter': { completed: true } } });
+  await page.locator('.drop-zone').evaluate((zone, text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'progress.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, file);
+  await expect(page.getByText('Merge keeps the best of both: 3 lessons completed')).toBeVisible();
+  await page.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByText('You have completed 3 of')).toBeVisible();
+});
