@@ -22,5 +22,20 @@ pub mod outline {
 /// Starts the app in the page.
 pub fn start() {
     lesson_store::adopt_inline();
+    // The page's static first paint (written by tpm-site) gives way to the app in the same frame.
+    if let Some(prerendered) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        prerendered.remove();
+    }
     leptos::mount::mount_to_body(app::App);
+    // Tests and tools wait for this before they press keys: the static first paint looks
+    // the same but does not listen.
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app", "ready");
+    }
 }

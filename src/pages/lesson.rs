@@ -50,7 +50,16 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
     progress.update(|p| p.visit(slug));
 
-    let data = LocalResource::new(move || lesson_store::load(info));
+    // A lesson already in memory (prefetched, or inline in the page) renders at once,
+    // in the same frame; only a lesson not yet loaded waits for its fetch.
+    let resource = lesson_store::cached(slug)
+        .is_none()
+        .then(|| LocalResource::new(move || lesson_store::load(info)));
+    let cached = StoredValue::new(lesson_store::cached(slug));
+    let data = move || match resource {
+        Some(r) => r.get(),
+        None => cached.get_value().map(Ok),
+    };
     let previous = COURSE.previous_lesson(slug);
     let next = COURSE.next_lesson(slug);
     if let Some(n) = next {
@@ -126,12 +135,12 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                     {move || completed().then_some(" · Completed")}
                 </p>
             </header>
-            {move || match data.get() {
+            {move || match data() {
                 None => view! { <p class="lesson-loading" role="status">"Loading the lesson…"</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <div class="lesson-error" role="alert">
                         <p>{format!("Sorry, {e}.")}</p>
-                        <p><button type="button" class="button" on:click=move |_| data.refetch()>"Try again"</button></p>
+                        <p><button type="button" class="button" on:click=move |_| if let Some(r) = resource { r.refetch() }>"Try again"</button></p>
                     </div>
                 }.into_any(),
                 Some(Ok(body)) => {

@@ -1,7 +1,6 @@
 // axe-core on every kind of page, in both themes: WCAG 2.2 AA, zero violations.
-import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { FIRST } from './helpers.mjs';
+import { test, expect, appReady, FIRST } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

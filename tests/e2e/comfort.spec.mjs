@@ -1,12 +1,13 @@
 // Two tabs in step, a remembered theme, and a print view with the lesson alone.
-import { test, expect } from '@playwright/test';
-import { FIRST } from './helpers.mjs';
+import { test, expect, appReady, FIRST } from './helpers.mjs';
 
 test('a completion in one tab appears in the other', async ({ context }) => {
   const one = await context.newPage();
   const two = await context.newPage();
   await one.goto(FIRST);
+  await appReady(one);
   await two.goto('/');
+  await appReady(two);
   await expect(two.getByText('0 of', { exact: false }).first()).toBeVisible();
   await one.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(two.locator('.progress-text')).toHaveText(/^1 of \d+ lessons completed/);

@@ -1,6 +1,5 @@
 // The whole course as built: every lesson's page, the home, the glossary, unknown URLs, small screens.
-import { test, expect } from '@playwright/test';
-import { builtLessons } from './helpers.mjs';
+import { test, expect, appReady, builtLessons } from './helpers.mjs';
 
 const lessons = builtLessons();
 
@@ -56,6 +55,7 @@ test('no page scrolls sideways on a 320 px screen', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
   for (const path of ['/', '/glossary/', '/progress/', ...lessons.map((l) => `/lessons/${l.slug}/`)]) {
     await page.goto(path);
+    await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -1,6 +1,5 @@
 // The first lesson end to end: read it, open a glossary term, answer its quiz, reload.
-import { test, expect } from '@playwright/test';
-import { FIRST, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, FIRST, PROGRESS_KEY } from './helpers.mjs';
 
 const RIGHT = 'Driving strategically important and complex initiatives forward.';
 const WRONG = 'Taking notes during important meetings so others can focus on talking during those meetings.';

@@ -1,5 +1,6 @@
 // What the specs share: the course's storage keys and its lessons, read from the built site.
 import fs from 'node:fs';
+import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 
 export const PROGRESS_KEY = 'tpm-course.progress';
@@ -19,3 +20,25 @@ export function builtLessons() {
       return { slug: lesson.slug, title, questions: lesson.quiz.questions.length };
     });
 }
+
+/** Waits until the app has started: the static first paint looks the same but does not listen. */
+export async function appReady(page) {
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
+}
+
+/** Playwright's `test`, whose `page` waits for the app after every load and reload. */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    for (const method of ['goto', 'reload', 'goBack']) {
+      const original = page[method].bind(page);
+      page[method] = async (...args) => {
+        const response = await original(...args);
+        await appReady(page);
+        return response;
+      };
+    }
+    await use(page);
+  },
+});
+
+export { expect };

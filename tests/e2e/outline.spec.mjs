@@ -1,6 +1,5 @@
 // The outline: a sidebar on wide screens, a drawer on narrow ones, with states and memory.
-import { test, expect } from '@playwright/test';
-import { FIRST } from './helpers.mjs';
+import { test, expect, appReady, FIRST } from './helpers.mjs';
 
 test('on a wide screen the sidebar shows every lesson, its state and the current one', async ({ page }) => {
   await page.goto(FIRST);
@@ -20,6 +19,7 @@ test('on a wide screen the sidebar shows every lesson, its state and the current
 test('at 360 px the outline is a drawer: open, navigate, close, and closed modules are remembered', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(FIRST);
+  await appReady(page);
   await expect(page.getByRole('navigation', { name: 'Course outline' })).toBeHidden();
   const button = page.getByRole('button', { name: 'Outline' });
   await button.click();
@@ -41,6 +41,7 @@ test('at 360 px the outline is a drawer: open, navigate, close, and closed modul
   await drawer.getByText('1. The Role').click();
   await expect(drawer.getByRole('link', { name: /How the Role Came to Be/ })).toBeHidden();
   await page.reload();
+  await appReady(page);
   await page.getByRole('button', { name: 'Outline' }).click();
   await expect(page.getByRole('dialog', { name: 'Course outline' }).getByRole('link', { name: /How the Role Came to Be/ })).toBeHidden();
   await expect(page.getByRole('dialog', { name: 'Course outline' }).getByRole('link', { name: /Risk Management/ })).toBeVisible();

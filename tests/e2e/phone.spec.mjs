@@ -1,6 +1,6 @@
 // The core flow on a phone: touch, a small screen, big targets.
-import { test, expect, devices } from '@playwright/test';
-import { FIRST } from './helpers.mjs';
+import { devices } from '@playwright/test';
+import { test, expect, appReady, FIRST } from './helpers.mjs';
 
 const { defaultBrowserType, ...phone } = devices['Pixel 7'];
 test.use(phone);

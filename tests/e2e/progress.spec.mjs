@@ -1,7 +1,6 @@
 // The progress page: export, reset with undo, import with a preview, and broken files refused.
-import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { FIRST, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, FIRST, PROGRESS_KEY } from './helpers.mjs';
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
 
@@ -120,8 +119,10 @@ test('on an iPhone the course suggests the home screen or an export', async ({ b
   });
   const page = await context.newPage();
   await page.goto('/');
+  await appReady(page);
   await expect(page.locator('.ios-hint')).toContainText('Add to Home Screen');
   await page.goto('/progress/');
+  await appReady(page);
   await expect(page.locator('.ios-hint')).toContainText('export your progress');
   await context.close();
 });

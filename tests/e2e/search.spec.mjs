@@ -1,6 +1,5 @@
 // Search and keyboard shortcuts, from the keyboard only.
-import { test, expect } from '@playwright/test';
-import { FIRST } from './helpers.mjs';
+import { test, expect, appReady, FIRST } from './helpers.mjs';
 
 test('search from the keyboard only: open, type a prefix, choose, land on the section', async ({ page }) => {
   await page.goto('/');

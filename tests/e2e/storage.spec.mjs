@@ -1,6 +1,5 @@
 // Progress that cannot be read, or cannot be stored, never stops the course and is never lost.
-import { test, expect } from '@playwright/test';
-import { FIRST, PROGRESS_KEY, BACKUP_KEY } from './helpers.mjs';
+import { test, expect, appReady, FIRST, PROGRESS_KEY, BACKUP_KEY } from './helpers.mjs';
 
 test('garbage in storage is kept under the backup key, the learner is told, the app runs', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,5 @@
 // The site built with PUBLIC_URL=/tpm/ and served under that sub-path, with no rewrite rules.
-import { test, expect } from '@playwright/test';
+import { test, expect, appReady } from './helpers.mjs';
 import { SUBPATH_PORT } from '../playwright.config.mjs';
 
 const ROOT = `http://127.0.0.1:${SUBPATH_PORT}/tpm/`;

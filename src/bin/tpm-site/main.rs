@@ -6,6 +6,7 @@
 
 mod icons;
 mod offline;
+mod prerender;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,7 +53,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
     let mut pages = 0;
-    for (_, lesson) in site.ordered() {
+    for (index, (module, lesson)) in site.ordered().enumerate() {
         let slug = &lesson.lesson.slug;
         let (file, json) = site.lesson_data(slug);
         write(out.join(file), &json)?;
@@ -66,6 +67,11 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             &site.title,
             &lesson.subtitle,
             &inline,
+        )
+        .replacen(
+            "<body>",
+            &format!("<body>{}", prerender::lesson(site, module, lesson, index)),
+            1,
         );
         write(out.join("lessons").join(slug).join("index.html"), &page)?;
         pages += 1;
@@ -87,6 +93,20 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     write(
         out.join("404.html"),
         &page(&shell, "Page not found", &site.title, &site.description, ""),
+    )?;
+    // The home page last, so every other page was made from the bare shell.
+    let first = site
+        .ordered()
+        .next()
+        .map(|(_, l)| l.lesson.slug.clone())
+        .unwrap_or_default();
+    write(
+        out.join("index.html"),
+        &shell.replacen(
+            "<body>",
+            &format!("<body>{}", prerender::home(site, &first)),
+            1,
+        ),
     )?;
     let (file, json) = site.search_index();
     write(out.join(file), &json)?;
