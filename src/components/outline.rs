@@ -14,6 +14,9 @@ use crate::pages::home::{state_class, state_icon};
 use crate::paths;
 use crate::storage::OUTLINE_KEY;
 
+/// The media query under which the sidebar shows (as in `style/outline.css`).
+const WIDE_SCREEN: &str = "(min-width: 64rem)";
+
 /// Whether the narrow-screen drawer is open.
 #[derive(Clone, Copy)]
 pub struct DrawerOpen(pub RwSignal<bool>);
@@ -64,9 +67,26 @@ pub fn OutlineNav() -> impl IntoView {
         }
     });
 
+    // Each tree is built only where it shows: the sidebar on wide screens, the drawer when open.
+    let wide = RwSignal::new(false);
+    if let Ok(Some(query)) = window().match_media(WIDE_SCREEN) {
+        wide.set(query.matches());
+        let listener = window_event_listener(leptos::ev::resize, move |_| {
+            let now = window()
+                .match_media(WIDE_SCREEN)
+                .ok()
+                .flatten()
+                .is_some_and(|q| q.matches());
+            if now != wide.get_untracked() {
+                wide.set(now);
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
     view! {
         <nav class="outline-sidebar" aria-label="Course outline">
-            <OutlineTree closed/>
+            {move || wide.get().then(|| view! { <OutlineTree closed/> })}
         </nav>
         <dialog class="outline-drawer" node_ref=drawer aria-label="Course outline"
             on:close=move |_| open.set(false)
@@ -84,7 +104,7 @@ pub fn OutlineNav() -> impl IntoView {
                 <h2>"Course outline"</h2>
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Close"</button>
             </div>
-            <OutlineTree closed/>
+            {move || open.get().then(|| view! { <OutlineTree closed/> })}
         </dialog>
     }
 }
