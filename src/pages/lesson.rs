@@ -71,9 +71,17 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
         let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
         // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
         if NAVIGATED.replace(true) && !has_hash {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = h1.focus_with_options(&options);
+            // Focus forces a layout; after the frame that shows the lesson, that layout is done.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = h1.focus_with_options(&options);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
         }
     });
 
