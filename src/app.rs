@@ -44,16 +44,30 @@ pub fn App() -> impl IntoView {
     });
 
     // The one place progress is saved: whenever it differs from what storage holds.
+    // The write waits for the current task to end, so a click that changes progress (opening
+    // a lesson) paints first; changes in the same task are saved together.
     let saved = StoredValue::new(progress.with_untracked(|p| p.encode()));
-    Effect::new(move |_| {
-        let current = progress.with(|p| p.encode());
+    let scheduled = StoredValue::new(false);
+    let flush = move || {
+        scheduled.set_value(false);
+        let current = progress.with_untracked(|p| p.encode());
         if saved.with_value(|s| *s != current) {
             match store.with_value(|s| s.save_encoded(&current)) {
                 Ok(()) => saved.set_value(current),
                 Err(n) => notice.set(Some(n)),
             }
         }
+    };
+    Effect::new(move |_| {
+        progress.track();
+        if !scheduled.get_value() {
+            scheduled.set_value(true);
+            set_timeout(flush, std::time::Duration::ZERO);
+        }
     });
+    // Leaving the page (a reload, a link to another page, closing the tab) saves at once.
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    on_cleanup(move || leaving.remove());
 
     // Another tab saved progress: take it, so every open tab shows the same.
     // (The `storage` event never fires in the tab that wrote.)
