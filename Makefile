@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Build for a sub-path with e.g. `PUBLIC_URL=/tpm/ make dist`.
 PUBLIC_URL ?= /
 
-.PHONY: setup serve dist dist-subpath test test-setup test-native test-browser clean
+.PHONY: setup serve dist dist-subpath test test-setup test-native test-browser bench clean
 
 ## Install what building needs (skips what is already installed).
 setup:
@@ -34,6 +34,11 @@ test-native:
 
 test-browser:
 	cd tests && npx playwright test
+
+## Measure sizes, load times under mobile emulation, navigation, search, memory and a 1,000-lesson
+## course (see README, "Benchmark"). Builds into bench/out/, never dist/ or target/. Not a test.
+bench: setup
+	node bench/bench.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown
