@@ -8,7 +8,7 @@
 // 3. Cold loads in headless Chromium under mobile emulation (phone viewport, 4× CPU slowdown,
 //    150 ms RTT, 1.6 Mbps down, 750 kbps up, no cache, a fresh context per run): FCP, LCP and,
 //    on a lesson, the time until the quiz accepts an answer. Served by tests/serve.mjs (no
-//    compression) and by bench/serve-br.mjs (brotli, like a CDN).
+//    compression) and by the same server with --compress (brotli, like a CDN).
 // 4. Next lesson: click on "Next" until the new h1 is rendered (prefetched lesson).
 // 5. Search: per query, from input to updated results (if the app has a search UI).
 // 6. Memory after visiting every lesson in one page.
@@ -131,9 +131,9 @@ async function freePort(from) {
 }
 
 const servers = [];
-async function serve(script, dir, portFrom) {
+async function serve(script, dir, portFrom, ...flags) {
   const port = await freePort(portFrom);
-  const child = spawn(process.execPath, [script, dir, String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, dir, String(port), '/', ...flags], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   servers.push(child);
   await new Promise((resolve, reject) => {
     child.on('exit', (c) => reject(new Error(`${script} exited (${c})`)));
@@ -659,11 +659,11 @@ async function main() {
   const major = results.chromium.split('.')[0];
   userAgent = `Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Mobile Safari/537.36`;
   const real = await serve('tests/serve.mjs', REAL_SITE, 4391);
-  const realBr = await serve('bench/serve-br.mjs', REAL_SITE, 4391);
+  const realBr = await serve('tests/serve.mjs', REAL_SITE, 4391, '--compress');
   let scale; let scaleBr;
   if (!SKIP_SCALE) {
     scale = await serve('tests/serve.mjs', SCALE_SITE, 4391);
-    scaleBr = await serve('bench/serve-br.mjs', SCALE_SITE, 4391);
+    scaleBr = await serve('tests/serve.mjs', SCALE_SITE, 4391, '--compress');
   }
   // Fill the compressing servers' caches, so no run waits for brotli at quality 11.
   for (const [b, site] of [[realBr, REAL_SITE], [scaleBr, SCALE_SITE]]) {

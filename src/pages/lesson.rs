@@ -90,17 +90,8 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let has_quiz = !info.questions.is_empty();
     let last_position = Cell::new(-1.0f64);
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        let window = window();
-        let inner = window
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        let y = window.scroll_y().unwrap_or(0.0);
-        let height = document()
-            .document_element()
-            .map(|e| e.scroll_height() as f64)
-            .unwrap_or(0.0);
+        let (inner, height) = viewport_and_page_height();
+        let y = window().scroll_y().unwrap_or(0.0);
         let fraction = if height > inner {
             y / (height - inner)
         } else {
@@ -266,16 +257,21 @@ fn close_terms(except: Option<&web_sys::Element>) {
 /// Scrolls to a fraction of the page's scrollable height, once the body has rendered.
 fn scroll_to_position(position: f64) {
     request_animation_frame(move || {
-        let window = window();
-        let inner = window
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        let height = document()
-            .document_element()
-            .map(|e| e.scroll_height() as f64)
-            .unwrap_or(0.0);
-        window.scroll_to_with_x_and_y(0.0, (position * (height - inner)).max(0.0));
+        let (inner, height) = viewport_and_page_height();
+        window().scroll_to_with_x_and_y(0.0, (position * (height - inner)).max(0.0));
     });
+}
+
+/// The window's inner height and the page's full height, in CSS pixels.
+fn viewport_and_page_height() -> (f64, f64) {
+    let inner = window()
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let height = document()
+        .document_element()
+        .map(|e| e.scroll_height() as f64)
+        .unwrap_or(0.0);
+    (inner, height)
 }
