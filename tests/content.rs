@@ -186,3 +186,96 @@ fn the_first_lesson_keeps_its_given_text() {
         "Its only function is to protect, support, and provide structure to other parts of the body."
     );
 }
+
+/// Words that give a wrong choice away: absolutes and caricatures a careful reader
+/// rejects without knowing the subject. They can be fair in a sentence ("only after
+/// the review"), so the rule is a ceiling, not a ban: at most 1 wrong choice in 20.
+const GIVEAWAY_WORDS: &[&str] = &[
+    "only", "never", "always", "quietly", "silently", "ignore", "ignores", "exclusively",
+    "entirely", "whatever", "blame", "guarantee", "guarantees", "everything", "nothing",
+];
+
+/// The given seed question keeps its authored choices, so it is left out of the figures.
+const SEED_QUESTION: (&str, usize) = ("what-do-technical-program-managers-do", 0);
+
+/// Course-wide figures that tell whether a quiz can be passed without reading.
+#[derive(Debug, Default)]
+struct QuizFigures {
+    single: usize,
+    longest_is_correct: usize,
+    multiple: usize,
+    correct_are_first: usize,
+    correct_chars: usize,
+    correct_count: usize,
+    wrong_chars: usize,
+    wrong_count: usize,
+    wrong_with_giveaway: Vec<String>,
+}
+
+fn quiz_figures(site: &Site) -> QuizFigures {
+    let mut f = QuizFigures::default();
+    for (_, lesson) in site.ordered() {
+        let quiz = lesson.lesson.quiz.as_ref().unwrap();
+        for (n, q) in quiz.questions.iter().enumerate() {
+            if (lesson.lesson.slug.as_str(), n) == SEED_QUESTION {
+                continue;
+            }
+            let correct = q.correct_choices();
+            let lengths: Vec<usize> = q.choices.iter().map(|c| c.text.chars().count()).collect();
+            for (i, c) in q.choices.iter().enumerate() {
+                if correct.contains(&i) {
+                    f.correct_chars += lengths[i];
+                    f.correct_count += 1;
+                } else {
+                    f.wrong_chars += lengths[i];
+                    f.wrong_count += 1;
+                    let lower = c.text.to_lowercase();
+                    let words: BTreeSet<&str> = lower
+                        .split(|ch: char| !ch.is_ascii_alphabetic())
+                        .collect();
+                    if GIVEAWAY_WORDS.iter().any(|w| words.contains(w)) {
+                        f.wrong_with_giveaway.push(format!("{}: {}", q.id, c.text));
+                    }
+                }
+            }
+            if q.kind == QuestionKind::Single {
+                f.single += 1;
+                let right = correct[0];
+                if lengths.iter().enumerate().all(|(i, &l)| i == right || lengths[right] > l) {
+                    f.longest_is_correct += 1;
+                }
+            } else {
+                f.multiple += 1;
+                if correct == (0..correct.len()).collect::<Vec<_>>() {
+                    f.correct_are_first += 1;
+                }
+            }
+        }
+    }
+    f
+}
+
+#[test]
+fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
+    let f = quiz_figures(&site());
+    let longest = f.longest_is_correct as f64 / f.single as f64;
+    let first = f.correct_are_first as f64 / f.multiple as f64;
+    let ratio = (f.correct_chars as f64 / f.correct_count as f64)
+        / (f.wrong_chars as f64 / f.wrong_count as f64);
+    let giveaway = f.wrong_with_giveaway.len() as f64 / f.wrong_count as f64;
+    println!(
+        "single {}: correct strictly longest {} ({:.0}%); multiple {}: correct exactly first {} ({:.0}%); \
+         length ratio {ratio:.2}; giveaway words in {} of {} wrong choices ({:.1}%)",
+        f.single, f.longest_is_correct, longest * 100.0, f.multiple, f.correct_are_first,
+        first * 100.0, f.wrong_with_giveaway.len(), f.wrong_count, giveaway * 100.0
+    );
+    assert!(longest <= 0.35, "the correct choice is the longest in {:.0}% of single-choice questions (limit 35%)", longest * 100.0);
+    assert!(first <= 0.40, "the correct choices are exactly the first ones in {:.0}% of multiple-select questions (limit 40%)", first * 100.0);
+    assert!((0.85..=1.2).contains(&ratio), "correct choices are {ratio:.2} times as long as wrong ones (limit 0.85 to 1.2)");
+    assert!(
+        giveaway <= 0.05,
+        "{:.1}% of wrong choices carry a giveaway word (limit 5%):\n{}",
+        giveaway * 100.0,
+        f.wrong_with_giveaway.join("\n")
+    );
+}
