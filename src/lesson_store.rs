@@ -10,20 +10,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::course::{Lesson, LessonInfo};
+use crate::model::routes::LESSON_DATA_ID;
 use crate::paths;
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Lesson>> = RefCell::new(HashMap::new());
 }
 
-/// The id of the inline data element the build writes into each lesson's page.
-pub const INLINE_ID: &str = "lesson-data";
-
 /// Takes the lesson data the page was built with, if any.
 pub fn adopt_inline() {
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(INLINE_ID))
+        .and_then(|d| d.get_element_by_id(LESSON_DATA_ID))
     else {
         return;
     };
@@ -33,6 +31,11 @@ pub fn adopt_inline() {
         }
     }
     el.remove();
+}
+
+/// Keeps a lesson in memory, as the build does before it renders the lesson's page.
+pub fn insert(lesson: Lesson) {
+    CACHE.with(|c| c.borrow_mut().insert(lesson.slug.clone(), lesson));
 }
 
 /// The lesson if it is already in memory.
@@ -53,8 +56,9 @@ pub async fn load(info: &'static LessonInfo) -> Result<Lesson, String> {
 }
 
 /// Starts loading a lesson in the background, so "next" opens instantly.
+/// Pages rendered at build time fetch nothing.
 pub fn prefetch(info: &'static LessonInfo) {
-    if cached(info.slug).is_none() {
+    if cfg!(target_arch = "wasm32") && cached(info.slug).is_none() {
         leptos::task::spawn_local(async move {
             let _ = load(info).await;
         });

@@ -1,13 +1,17 @@
 //! tpm-course: a course on technical program management that runs in the browser.
 //!
-//! `model` is plain Rust; `content` runs at build time only; the rest is the app.
+//! `model` is plain Rust; `content` runs at build time only; `state` holds what the app
+//! remembers; `app`, `pages` and `components` are the views. The same views render in the
+//! browser and, at build time, every page's static first paint ([`render_page`]).
 
 pub mod app;
 pub mod components;
+pub mod document;
 pub mod lesson_store;
 pub mod model;
 pub mod pages;
 pub mod paths;
+pub mod state;
 pub mod storage;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -19,13 +23,16 @@ pub mod outline {
     include!(concat!(env!("OUT_DIR"), "/course.rs"));
 }
 
+use model::routes::PRERENDER_ID;
+
 /// Starts the app in the page.
 pub fn start() {
     lesson_store::adopt_inline();
-    // The page's static first paint (written by tpm-site) gives way to the app in the same frame.
+    // The page's static first paint (the same components, rendered by tpm-site) gives way to
+    // the app in the same frame.
     if let Some(prerendered) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerender"))
+        .and_then(|d| d.get_element_by_id(PRERENDER_ID))
     {
         prerendered.remove();
     }
@@ -37,5 +44,40 @@ pub fn start() {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("data-app", "ready");
+    }
+}
+
+/// A page rendered at build time by the app's own components.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct RenderedPage {
+    /// The body's markup, wrapped in the element the app removes when it starts.
+    pub html: String,
+    /// The document title the page set.
+    pub title: String,
+    /// The page's description, for `<meta name="description">`.
+    pub description: String,
+}
+
+/// Renders the app at `path` (with the base, e.g. `/tpm/lessons/x/`) as a new learner sees it.
+/// Effects do not run, so nothing touches a browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_page(path: &str) -> RenderedPage {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use leptos::reactive::owner::Owner;
+    use hydration_context::SsrSharedContext;
+
+    document::reset_rendered();
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let html = owner.with(|| {
+        provide_context(leptos_router::location::RequestUrl::new(path));
+        leptos::view! { <app::App/> }.to_html()
+    });
+    let (title, description) = document::rendered();
+    RenderedPage {
+        html: format!("<div id=\"{PRERENDER_ID}\">{html}</div>"),
+        title,
+        description,
     }
 }

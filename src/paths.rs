@@ -2,19 +2,42 @@
 //!
 //! The build writes `<base href="/sub/">` into every page; the router and every
 //! link use the same base, so the site works at the root of a host or under a sub-path.
+//! The pages themselves are named once, in [`crate::model::routes`].
 
 use std::sync::OnceLock;
 
+use crate::model::routes::Route;
+
+/// The history state of a link that resumes a lesson: it opens at the learner's saved place.
+/// (The reading position itself is kept in each history entry's state as a fraction of the
+/// page, so back and forward return to where the learner was.)
+pub const RESUME_STATE: &str = "resume";
+
+static BASE: OnceLock<String> = OnceLock::new();
+
 /// The base path without its trailing slash: `""` at the root of a host, `"/tpm"` under a sub-path.
+///
+/// In the browser it comes from the page's `<base>`; when the build renders pages natively,
+/// from [`set_base`], called before the first render.
 pub fn base() -> &'static str {
-    static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
-        let uri = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-        base_path(&uri)
+        #[cfg(target_arch = "wasm32")]
+        {
+            let uri = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten())
+                .unwrap_or_default();
+            base_path(&uri)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        String::new()
     })
+}
+
+/// Sets the base path for pages rendered at build time, such as `"/tpm/"` or `"/"`.
+/// Only the first call counts: one build renders for one base.
+pub fn set_base(public_url: &str) {
+    let _ = BASE.set(public_url.trim_end_matches('/').to_string());
 }
 
 /// The path of a base URI, without its trailing slash.
@@ -27,20 +50,25 @@ pub fn base_path(uri: &str) -> String {
     folder.trim_end_matches('/').to_string()
 }
 
+/// The absolute path of a route under the base.
+pub fn route(route: Route) -> String {
+    format!("{}/{}", base(), route.path())
+}
+
 pub fn home() -> String {
-    format!("{}/", base())
+    route(Route::Home)
 }
 
 pub fn lesson(slug: &str) -> String {
-    format!("{}/lessons/{slug}/", base())
+    route(Route::Lesson(slug))
 }
 
 pub fn glossary() -> String {
-    format!("{}/glossary/", base())
+    route(Route::Glossary)
 }
 
 pub fn progress() -> String {
-    format!("{}/progress/", base())
+    route(Route::Progress)
 }
 
 /// A file of the built site, such as a lesson's data.

@@ -53,13 +53,17 @@ pub struct Loaded {
 
 impl Store {
     /// Opens localStorage if the browser allows it, checking with a test write.
+    /// Pages rendered at build time have no browser, so they get no storage.
     pub fn open() -> Store {
+        #[cfg(target_arch = "wasm32")]
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .filter(|s| {
                 let probe = "tpm-course.probe";
                 s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
             });
+        #[cfg(not(target_arch = "wasm32"))]
+        let storage = None;
         Store {
             storage,
             locked: Rc::new(Cell::new(false)),
@@ -147,6 +151,26 @@ impl Store {
         }
         self.set(PROGRESS_KEY, encoded)
     }
+}
+
+/// Whether the browser keeps this site's storage: `None` until known or when it cannot say.
+pub async fn persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Asks the browser to keep this site's storage; returns whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 impl Notice {

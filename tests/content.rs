@@ -21,10 +21,10 @@ fn site() -> Site {
 }
 
 #[test]
-fn the_course_has_six_modules_and_at_least_24_lessons() {
+fn the_course_has_seven_modules_and_at_least_37_lessons() {
     let site = site();
-    assert!(site.modules.len() >= 6, "{} modules", site.modules.len());
-    assert!(site.lessons.len() >= 24, "{} lessons", site.lessons.len());
+    assert!(site.modules.len() >= 7, "{} modules", site.modules.len());
+    assert!(site.lessons.len() >= 37, "{} lessons", site.lessons.len());
     let first = site.ordered().next().unwrap().1;
     assert_eq!(first.title, "What Do Technical Program Managers Do?");
 }
@@ -76,12 +76,16 @@ fn every_written_lesson_is_600_to_1500_words() {
     }
 }
 
+// The parser already refuses a choice without an explanation, a repeated prompt, a link to a
+// missing lesson and an undefined term (src/content/tests.rs checks those messages); the tests
+// here hold the course to what the parser allows but the curriculum does not.
+
 #[test]
-fn every_choice_and_question_has_an_explanation() {
+fn every_question_has_an_explanation_and_three_to_five_choices() {
     for (_, lesson) in site().ordered() {
         for q in &lesson.lesson.quiz.as_ref().unwrap().questions {
             assert!(
-                !q.explanation.trim().is_empty(),
+                !markdown::to_text(&q.explanation).trim().is_empty(),
                 "question {} has no explanation",
                 q.id
             );
@@ -91,34 +95,71 @@ fn every_choice_and_question_has_an_explanation() {
                 q.id,
                 q.choices.len()
             );
-            for (i, c) in q.choices.iter().enumerate() {
-                assert!(
-                    !c.explanation.trim().is_empty(),
-                    "question {} choice {i}",
-                    q.id
-                );
-            }
         }
     }
 }
 
 #[test]
-fn no_two_questions_share_their_text() {
-    let mut seen = BTreeSet::new();
-    for (_, lesson) in site().ordered() {
-        for q in &lesson.lesson.quiz.as_ref().unwrap().questions {
-            let text = markdown::to_text(&q.prompt).to_lowercase();
-            assert!(
-                seen.insert(text),
-                "question {} repeats another's text",
-                q.id
-            );
-        }
+fn new_lessons_have_four_or_five_questions_and_900_to_1500_words() {
+    // The lessons added in edition 2 (see content/STORY.md).
+    for slug in [
+        "tpm-specializations",
+        "kicking-off-a-program",
+        "how-software-gets-built-and-shipped",
+        "working-with-agile-teams",
+        "dora-metrics-and-delivery-health",
+        "budget-cost-and-vendors",
+        "rescuing-a-program-in-trouble",
+        "communicating-with-executives",
+        "security-privacy-and-compliance-programs",
+        "closing-a-program",
+    ] {
+        let site = site();
+        let lesson = &site.lessons[slug];
+        let questions = lesson.lesson.quiz.as_ref().unwrap().questions.len();
+        assert!((4..=5).contains(&questions), "{slug} has {questions} questions");
+        let words = lesson.text.split_whitespace().count();
+        assert!((900..=1500).contains(&words), "{slug} has {words} words");
     }
 }
 
 #[test]
-fn every_glossary_term_is_defined_and_used() {
+fn every_module_ends_with_further_reading() {
+    let site = site();
+    for module in &site.modules {
+        let last = &site.lessons[module.lessons.last().unwrap()];
+        assert!(
+            last.headings.iter().any(|(_, text)| text == "Further reading"),
+            "module {}: its last lesson, {}, has no \"Further reading\" section",
+            module.slug,
+            last.lesson.slug
+        );
+    }
+}
+
+#[test]
+fn the_course_shows_at_least_eight_figures_and_six_templates_and_uses_each() {
+    let site = site();
+    let html: String = site.lessons.values().map(|l| l.lesson.html.as_str()).collect();
+    let count = html.matches("<figure class=\"figure\">").count();
+    assert!(count >= 8, "{count} figures in lessons");
+    for entry in std::fs::read_dir("content/figures").unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        let title = std::fs::read_to_string(format!("content/figures/{name}")).unwrap();
+        let title = title.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
+        assert!(html.contains(&format!("<title>{title}</title>")), "figure {name} is in no lesson");
+    }
+    assert!(site.templates.len() >= 6, "{} templates", site.templates.len());
+    for name in site.templates.keys() {
+        assert!(
+            html.contains(&format!("href=\"templates/{name}.md\"")),
+            "template {name} is in no lesson"
+        );
+    }
+}
+
+#[test]
+fn every_glossary_term_is_used() {
     let site = site();
     let used: BTreeSet<&String> = site.lessons.values().flat_map(|l| &l.terms).collect();
     for id in site.glossary.keys() {
@@ -126,26 +167,6 @@ fn every_glossary_term_is_defined_and_used() {
             used.contains(id),
             "glossary term {id} is never used in a lesson"
         );
-    }
-    for id in used {
-        assert!(
-            site.glossary.contains_key(id),
-            "term {id} is used but not defined"
-        );
-    }
-}
-
-#[test]
-fn every_internal_link_resolves() {
-    let site = site();
-    for (_, lesson) in site.ordered() {
-        for target in &lesson.links {
-            assert!(
-                site.lessons.contains_key(target),
-                "{} links to missing lesson {target}",
-                lesson.lesson.slug
-            );
-        }
     }
 }
 

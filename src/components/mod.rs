@@ -1,6 +1,9 @@
 //! Pieces that pages share.
 
 pub mod display;
+pub mod header;
+pub mod lesson_state;
+pub mod not_found;
 pub mod notice;
 pub mod outline;
 pub mod quiz;

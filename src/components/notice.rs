@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::ProgressContext;
+use crate::state::progress::use_storage_notice;
 
 /// A dismissible banner about stored progress; shows nothing when all is well.
 #[component]
 pub fn StorageNotice() -> impl IntoView {
-    let ProgressContext { notice, .. } = expect_context();
+    let notice = use_storage_notice();
     move || {
         notice.get().map(|n| {
             view! {

@@ -8,13 +8,14 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::ProgressContext;
+use crate::components::lesson_state::{state_class, state_icon};
 use crate::outline::COURSE;
-use crate::pages::home::{state_class, state_icon};
 use crate::paths;
-use crate::storage::OUTLINE_KEY;
+use crate::state::preferences::use_preferences;
+use crate::state::progress::use_progress;
 
 /// The media query under which the sidebar shows (as in `style/outline.css`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const WIDE_SCREEN: &str = "(min-width: 64rem)";
 
 /// Whether the narrow-screen drawer is open.
@@ -26,9 +27,9 @@ pub struct DrawerOpen(pub RwSignal<bool>);
 pub fn OutlineButton() -> impl IntoView {
     let DrawerOpen(open) = expect_context();
     view! {
-        <button type="button" class="button outline-button" aria-haspopup="dialog"
+        <button type="button" class="button icon-button outline-button" aria-haspopup="dialog"
             aria-expanded=move || open.get().to_string() on:click=move |_| open.set(true)>
-            <span aria-hidden="true">"☰ "</span>"Outline"
+            <span aria-hidden="true">"☰"</span><span class="icon-button-label">"Outline"</span>
         </button>
     }
 }
@@ -37,25 +38,8 @@ pub fn OutlineButton() -> impl IntoView {
 #[component]
 pub fn OutlineNav() -> impl IntoView {
     let DrawerOpen(open) = expect_context();
-    let ProgressContext { store, .. } = expect_context();
     // Modules the learner closed; all are open by default.
-    let closed: RwSignal<BTreeSet<String>> = RwSignal::new(
-        store
-            .with_value(|s| s.get(OUTLINE_KEY))
-            .map(|v| {
-                v.split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default(),
-    );
-    Effect::new(move |first: Option<()>| {
-        let value = closed.with(|c| c.iter().cloned().collect::<Vec<_>>().join(","));
-        if first.is_some() {
-            let _ = store.with_value(|s| s.set(OUTLINE_KEY, &value));
-        }
-    });
+    let closed = use_preferences().outline_closed;
 
     let drawer = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
@@ -68,7 +52,9 @@ pub fn OutlineNav() -> impl IntoView {
     });
 
     // Each tree is built only where it shows: the sidebar on wide screens, the drawer when open.
+    // Pages rendered at build time have neither: the sidebar fills in when the app starts.
     let wide = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
     if let Ok(Some(query)) = window().match_media(WIDE_SCREEN) {
         wide.set(query.matches());
         let listener = window_event_listener(leptos::ev::resize, move |_| {
@@ -115,7 +101,7 @@ fn OutlineTree(
     /// Slugs of the modules the learner closed.
     closed: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
-    let ProgressContext { progress, .. } = expect_context();
+    let progress = use_progress();
     view! {
         <ol class="outline-tree">
             {COURSE.modules.iter().enumerate().map(|(m, module)| {

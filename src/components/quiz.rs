@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::ProgressContext;
 use crate::model::course::{QuestionKind, Quiz, QuizGrade, Verdict};
 use crate::model::progress::verdict_label;
-use crate::storage::PRINT_ANSWERS_KEY;
+use crate::state::preferences::use_preferences;
+use crate::state::progress::use_progress_mut;
 
 /// The quiz at the end of a lesson. The last submission is restored if its questions are unchanged.
 #[component]
@@ -16,11 +16,8 @@ pub fn QuizView(
     /// The quiz itself.
     quiz: Quiz,
 ) -> impl IntoView {
-    let ProgressContext {
-        progress, store, ..
-    } = expect_context();
-    let print_answers =
-        RwSignal::new(store.with_value(|s| s.get(PRINT_ANSWERS_KEY)).as_deref() == Some("on"));
+    let progress = use_progress_mut();
+    let print_answers = use_preferences().print_answers;
     let count = quiz.questions.len();
     let stored: Vec<_> =
         progress.with_untracked(|p| quiz.questions.iter().map(|q| p.answer(slug, q)).collect());
@@ -114,11 +111,7 @@ pub fn QuizView(
             })
             .collect_view()
     });
-    let toggle_print = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        print_answers.set(on);
-        let _ = store.with_value(|s| s.set(PRINT_ANSWERS_KEY, if on { "on" } else { "off" }));
-    };
+    let toggle_print = move |ev: leptos::ev::Event| print_answers.set(event_target_checked(&ev));
     view! {
         <section class="quiz" aria-labelledby="quiz-title"
             data-print-answers=move || if print_answers.get() { "on" } else { "off" }>

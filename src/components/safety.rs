@@ -4,24 +4,15 @@
 //! on iOS clears it after seven days without a visit unless the site is on the home screen.
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-/// Whether the browser keeps this site's storage: `None` until known or when it cannot say.
-pub async fn persisted() -> Option<bool> {
-    let storage = window().navigator().storage();
-    let promise = storage.persisted().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}
-
-/// Asks the browser to keep this site's storage; returns whether it agreed.
-pub async fn request_persistence() -> Option<bool> {
-    let storage = window().navigator().storage();
-    let promise = storage.persist().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}
+use crate::storage::{persisted, request_persistence};
 
 /// True on iPhone and iPad (Safari or another iOS browser) when not opened from the home screen.
+/// Always false in pages rendered at build time.
 pub fn ios_without_home_screen() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return false;
+    }
     let navigator = window().navigator();
     let agent = navigator.user_agent().unwrap_or_default();
     let ios = agent.contains("iPhone")
@@ -40,7 +31,8 @@ pub fn ios_without_home_screen() -> bool {
 #[component]
 pub fn PersistenceStatus() -> impl IntoView {
     let state: RwSignal<Option<bool>> = RwSignal::new(None);
-    leptos::task::spawn_local(async move { state.set(persisted().await) });
+    // Asked after the first render, so pages rendered at build time never ask.
+    Effect::new(move |_| leptos::task::spawn_local(async move { state.set(persisted().await) }));
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             state.set(request_persistence().await.or(Some(false)));

@@ -100,7 +100,7 @@ pub fn SearchDialog() -> impl IntoView {
         navigate.with_value(|n| n(&href(&doc), Default::default()));
         // The target page may already be rendered (same lesson, or the glossary).
         set_timeout(
-            crate::pages::scroll_to_hash,
+            crate::document::scroll_to_hash,
             std::time::Duration::from_millis(60),
         );
     };

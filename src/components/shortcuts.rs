@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::ProgressContext;
 use crate::components::search::SearchOpen;
-use crate::storage::SHORTCUTS_KEY;
+use crate::state::preferences::use_preferences;
 
 /// The shortcuts, as the help dialog lists them.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -23,11 +22,9 @@ pub struct HelpOpen(pub RwSignal<bool>);
 /// Listens for shortcuts on the whole page, and renders the help dialog.
 #[component]
 pub fn Shortcuts() -> impl IntoView {
-    let ProgressContext { store, .. } = expect_context();
     let SearchOpen(search) = expect_context();
     let HelpOpen(help) = expect_context();
-    let enabled =
-        RwSignal::new(store.with_value(|s| s.get(SHORTCUTS_KEY)).as_deref() != Some("off"));
+    let enabled = use_preferences().shortcuts;
 
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.default_prevented() || typing(&ev) {
@@ -69,11 +66,7 @@ pub fn Shortcuts() -> impl IntoView {
             d.close();
         }
     });
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        enabled.set(on);
-        let _ = store.with_value(|s| s.set(SHORTCUTS_KEY, if on { "on" } else { "off" }));
-    };
+    let toggle = move |ev: leptos::ev::Event| enabled.set(event_target_checked(&ev));
 
     view! {
         <dialog class="help-dialog" node_ref=dialog aria-labelledby="help-title" on:close=move |_| help.set(false)>

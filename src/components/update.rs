@@ -5,12 +5,16 @@ use leptos::prelude::*;
 /// A banner with a Reload button; the service worker (registered in `index.html`) does the rest.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
-    let ready = RwSignal::new(
-        document()
+    // `index.html` may have heard of the update before the app started.
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        if document()
             .document_element()
-            .and_then(|e| e.get_attribute("data-update"))
-            .is_some(),
-    );
+            .is_some_and(|e| e.has_attribute("data-update"))
+        {
+            ready.set(true);
+        }
+    });
     let listener = window_event_listener_untyped("tpm-update-available", move |_| ready.set(true));
     on_cleanup(move || listener.remove());
     let reload = move |_| {

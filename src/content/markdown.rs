@@ -7,6 +7,8 @@ use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 
+use crate::model::routes::Route;
+
 /// The heading text that opens the key-takeaways box.
 pub const TAKEAWAYS_HEADING: &str = "Key takeaways";
 
@@ -24,6 +26,10 @@ pub struct Context<'a> {
     pub glossary: &'a BTreeMap<String, super::Term>,
     /// Every lesson slug, to check links.
     pub lessons: &'a BTreeSet<String>,
+    /// Figures by file name (`critical-path.svg`): checked SVG markup, ready to inline.
+    pub figures: &'a BTreeMap<String, String>,
+    /// Templates by name (`raid-log`): their Markdown text.
+    pub templates: &'a BTreeMap<String, String>,
 }
 
 /// A problem found while rendering, at a byte offset of the rendered text.
@@ -160,9 +166,10 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                                 "<span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"{pid}\" aria-describedby=\"{pid}\">"
                             ).into()));
                             links.push(Some(format!(
-                                "</button><span class=\"term-popover\" id=\"{pid}\" role=\"note\"><span class=\"term-popover-title\">{}</span> {} <a class=\"term-popover-more\" href=\"glossary/#{term}\">Glossary</a></span></span>",
+                                "</button><span class=\"term-popover\" id=\"{pid}\" role=\"note\"><span class=\"term-popover-title\">{}</span> {} <a class=\"term-popover-more\" href=\"{}#{term}\">Glossary</a></span></span>",
                                 escape(&entry.term),
-                                entry.definition_html
+                                entry.definition_html,
+                                Route::Glossary.path(),
                             )));
                         }
                         None => {
@@ -183,8 +190,8 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                     }
                     r.links.insert(slug.to_string());
                     let href = match anchor {
-                        Some(a) => format!("lessons/{slug}/#{a}"),
-                        None => format!("lessons/{slug}/"),
+                        Some(a) => format!("{}#{a}", Route::Lesson(&slug).path()),
+                        None => Route::Lesson(&slug).path(),
                     };
                     out.push(Event::Start(Tag::Link {
                         link_type: pulldown_cmark::LinkType::Inline,
@@ -202,6 +209,66 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                 Some(close) => out.push(Event::Html(close.into())),
                 None => out.push(event.clone()),
             },
+            // A figure: a paragraph holding only `![alt](figures/name.svg "caption")`.
+            Event::Start(Tag::Paragraph)
+                if matches!(events.get(i + 1), Some((Event::Start(Tag::Image { .. }), _))) =>
+            {
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+                    .map_or(events.len(), |p| i + p);
+                let alone = matches!(events.get(end + 1), Some((Event::End(TagEnd::Paragraph), _)));
+                if !alone {
+                    problems.push(Problem {
+                        offset: range.start,
+                        message: "a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own".into(),
+                    });
+                    i += 1;
+                    continue;
+                }
+                if let (Event::Start(Tag::Image { dest_url, title, .. }), at) = &events[i + 1] {
+                    let alt = plain_text(&events[i + 2..end]);
+                    match figure(dest_url, title, &alt, cx) {
+                        Ok(html) => out.push(Event::Html(html.into())),
+                        Err(message) => problems.push(Problem {
+                            offset: at.start,
+                            message,
+                        }),
+                    }
+                }
+                i = end + 2;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &**lang == "template" => {
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock)))
+                    .map_or(events.len(), |p| i + p);
+                let name = plain_text(&events[i + 1..end]).trim().to_string();
+                match cx.templates.get(&name) {
+                    Some(text) => out.push(Event::Html(template(&name, text).into())),
+                    None => problems.push(Problem {
+                        offset: range.start,
+                        message: format!(
+                            "template \"{name}\" does not exist; add content/templates/{name}.md, or name one of: {}",
+                            cx.templates.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    }),
+                }
+                i = end + 1;
+                continue;
+            }
+            // Wide tables scroll inside a box that the keyboard can reach.
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(
+                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">".into(),
+                ));
+                out.push(event.clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event.clone());
+                out.push(Event::Html("</div>".into()));
+            }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &**lang == "quiz" => {
                 let end = events[i..]
                     .iter()
@@ -232,7 +299,7 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
             Event::Start(Tag::Image { .. }) => {
                 problems.push(Problem {
                     offset: range.start,
-                    message: "images are not supported in lessons yet".into(),
+                    message: "a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own".into(),
                 });
             }
             Event::Text(t) | Event::Code(t) => {
@@ -259,6 +326,94 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
     }
     html::push_html(&mut r.html, out.into_iter());
     r
+}
+
+/// A figure's HTML: its SVG inline (so it follows the theme and never shifts the page), named
+/// by its alt text, with the title as a caption.
+fn figure(url: &str, title: &str, alt: &str, cx: &Context) -> Result<String, String> {
+    let name = url.strip_prefix("figures/").unwrap_or(url);
+    let Some(svg) = cx.figures.get(name).filter(|_| url.starts_with("figures/")) else {
+        return Err(format!(
+            "figure \"{url}\" does not exist; figures are SVG files in content/figures/, written as ![alt text](figures/name.svg)"
+        ));
+    };
+    if alt.trim().is_empty() {
+        return Err(format!(
+            "figure \"{url}\" has no alt text; say what it shows: ![what the figure shows](figures/{name})"
+        ));
+    }
+    let labelled = svg.replacen(
+        "<svg",
+        &format!(
+            "<svg class=\"figure-svg\" role=\"img\" aria-label=\"{}\" focusable=\"false\"",
+            escape(alt.trim())
+        ),
+        1,
+    );
+    let caption = if title.trim().is_empty() {
+        String::new()
+    } else {
+        format!("<figcaption>{}</figcaption>", escape(title.trim()))
+    };
+    Ok(format!("<figure class=\"figure\">{labelled}{caption}</figure>\n"))
+}
+
+/// A template's HTML: its title, a download link, a copy button and the text itself.
+fn template(name: &str, text: &str) -> String {
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .unwrap_or(name)
+        .trim();
+    format!(
+        "<section class=\"template\" aria-labelledby=\"template-{name}\">\
+<p class=\"template-title\" id=\"template-{name}\"><span class=\"template-kind\">Template</span> {title}</p>\
+<p class=\"template-actions\"><a class=\"button\" href=\"{dir}/{name}.md\" download=\"{name}.md\">Download (Markdown)</a> \
+<button type=\"button\" class=\"button template-copy\">Copy</button> <span class=\"template-status\" role=\"status\"></span></p>\
+<details class=\"template-preview\"><summary>Show the template</summary><pre tabindex=\"0\"><code>{body}</code></pre></details></section>\n",
+        title = escape(title),
+        dir = crate::model::routes::TEMPLATES_DIR,
+        body = escape(text),
+    )
+}
+
+/// Checks a figure's SVG for what may be inlined into a page: one `<svg>` root with a
+/// `viewBox`, and no scripts, event handlers, styles, embedded documents or outside references.
+pub fn check_svg(text: &str) -> Result<String, (usize, String)> {
+    let svg = text.trim();
+    if !svg.starts_with("<svg") || !svg.ends_with("</svg>") {
+        return Err((1, "a figure is one <svg> element: start the file with <svg and end it with </svg>".into()));
+    }
+    let root_end = svg.find('>').unwrap_or(svg.len());
+    if !svg[..root_end].contains("viewBox=\"") {
+        return Err((1, "the <svg> element needs a viewBox, so the figure scales to the page without shifting it".into()));
+    }
+    let lower = svg.to_ascii_lowercase();
+    for (needle, what) in [
+        ("<script", "a script"),
+        ("<foreignobject", "a foreignObject"),
+        ("<style", "a <style> element (use the fig-* classes)"),
+        ("<image", "an <image>"),
+        ("href=\"http", "an outside link"),
+        ("url(http", "an outside reference"),
+    ] {
+        if let Some(at) = lower.find(needle) {
+            return Err((line_at(text, at), format!("a figure may not contain {what}")));
+        }
+    }
+    let bytes = lower.as_bytes();
+    for (at, _) in lower.match_indices(" on") {
+        let name: String = lower[at + 3..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        if !name.is_empty() && bytes.get(at + 3 + name.len()) == Some(&b'=') {
+            return Err((line_at(text, at), format!("a figure may not contain an event handler (on{name}=)")));
+        }
+    }
+    Ok(svg.to_string())
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    text[..(offset + lead).min(text.len())].matches('\n').count() + 1
 }
 
 /// The text of the section being rendered, starting the untitled first section if needed.

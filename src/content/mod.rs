@@ -41,6 +41,8 @@ pub struct Site {
     pub lessons: BTreeMap<String, LessonEntry>,
     /// Glossary terms by id.
     pub glossary: BTreeMap<String, Term>,
+    /// Downloadable templates by name, as Markdown (`content/templates/<name>.md`).
+    pub templates: BTreeMap<String, String>,
 }
 
 /// A module as listed in course.toml.
@@ -163,8 +165,17 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
     let path = dir.join("course.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| read_error(&path, e))?;
     files.insert(format!("{CONTENT_DIR}/course.toml"), text);
-    for (folder, extension) in [("glossary", "toml"), ("lessons", "md")] {
+    for (folder, extension) in [
+        ("glossary", "toml"),
+        ("lessons", "md"),
+        ("figures", "svg"),
+        ("templates", "md"),
+    ] {
         let folder_path = dir.join(folder);
+        // Figures and templates are optional; a course need not have any.
+        if matches!(folder, "figures" | "templates") && !folder_path.exists() {
+            continue;
+        }
         let entries = std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
         for entry in entries {
             let path = entry.map_err(|e| read_error(&folder_path, e))?.path();
@@ -269,10 +280,37 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
         parse_glossary(path, text, &mut glossary, &mut errors);
     }
 
+    let figure_prefix = format!("{CONTENT_DIR}/figures/");
+    let mut figures = BTreeMap::new();
+    for (path, text) in files.range(figure_prefix.clone()..) {
+        let Some(name) = path.strip_prefix(&figure_prefix) else {
+            break;
+        };
+        match markdown::check_svg(text) {
+            Ok(svg) => {
+                figures.insert(name.to_string(), svg);
+            }
+            Err((line, message)) => errors.push(err(path, line, message)),
+        }
+    }
+    let template_prefix = format!("{CONTENT_DIR}/templates/");
+    let mut templates = BTreeMap::new();
+    for (path, text) in files.range(template_prefix.clone()..) {
+        let Some(name) = path.strip_prefix(&template_prefix) else {
+            break;
+        };
+        if !text.lines().any(|l| l.starts_with("# ")) {
+            errors.push(err(path, 1, "a template starts with a `# Title` line".into()));
+        }
+        templates.insert(name.trim_end_matches(".md").to_string(), text.clone());
+    }
+
     let lesson_slugs: BTreeSet<String> = listed.keys().cloned().collect();
     let cx = markdown::Context {
         glossary: &glossary,
         lessons: &lesson_slugs,
+        figures: &figures,
+        templates: &templates,
     };
     let mut lessons = BTreeMap::new();
     let mut question_ids: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -317,6 +355,7 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             modules,
             lessons,
             glossary,
+            templates,
         })
     } else {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));

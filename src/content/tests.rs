@@ -329,3 +329,98 @@ fn a_term_defined_in_two_glossary_files() {
         &["content/glossary/planning.toml:2: term \"critical-path\" is already defined in content/glossary/more.toml"],
     );
 }
+
+/// Stored answers are keyed by these hashes: if they changed, every learner's answers would
+/// turn stale. Values computed independently (FNV-1a, 64 bits).
+#[test]
+fn content_hashes_are_pinned() {
+    assert_eq!(fnv_hex(b""), "cbf29ce484222325");
+    assert_eq!(fnv_hex(b"tpm-course"), "985aa743ce131066");
+    let site = parse(&course_with(|_| {})).unwrap();
+    let question = &site.lessons["a"].lesson.quiz.as_ref().unwrap().questions[0];
+    // FNV-1a of "Which?" \u{1f} "This" "1" \u{1f} "That" "0", first 8 hex digits.
+    assert_eq!(question.hash, "70eb7e11");
+}
+
+const FIGURE: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"><title>A chain</title><rect class=\"fig-soft\" width=\"10\" height=\"10\"/></svg>\n";
+
+fn with_figure(svg: &str, markdown: &str) -> Files {
+    course_with(|f| {
+        f.insert("content/figures/chain.svg".into(), svg.into());
+        replace(f, "content/lessons/b.md", "See", &format!("{markdown}\n\nSee"));
+    })
+}
+
+#[test]
+fn a_figure_is_inlined_with_its_alt_text_and_caption() {
+    let site = parse(&with_figure(FIGURE, "![A chain of three tasks](figures/chain.svg \"The chain\")")).unwrap();
+    let html = &site.lessons["b"].lesson.html;
+    assert!(html.contains("<figure class=\"figure\"><svg class=\"figure-svg\" role=\"img\" aria-label=\"A chain of three tasks\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"><title>A chain</title>"), "{html}");
+    assert!(html.contains("</svg><figcaption>The chain</figcaption></figure>"), "{html}");
+    assert!(!html.contains("<p><figure"), "{html}");
+}
+
+#[test]
+fn a_figure_without_alt_text_is_refused() {
+    check(
+        with_figure(FIGURE, "![](figures/chain.svg)"),
+        &["content/lessons/b.md:7: figure \"figures/chain.svg\" has no alt text; say what it shows: ![what the figure shows](figures/chain.svg)"],
+    );
+}
+
+#[test]
+fn a_missing_figure_is_refused() {
+    check(
+        with_figure(FIGURE, "![A chain](figures/chains.svg)"),
+        &["content/lessons/b.md:7: figure \"figures/chains.svg\" does not exist; figures are SVG files in content/figures/, written as ![alt text](figures/name.svg)"],
+    );
+}
+
+#[test]
+fn a_figure_inside_a_sentence_is_refused() {
+    check(
+        with_figure(FIGURE, "As ![a chain](figures/chain.svg) shows."),
+        &["content/lessons/b.md:7: a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own"],
+    );
+}
+
+#[test]
+fn unsafe_or_unsized_svg_is_refused() {
+    check(
+        with_figure("<svg viewBox=\"0 0 1 1\">\n<script>alert(1)</script></svg>", "![A](figures/chain.svg)"),
+        &["content/figures/chain.svg:2: a figure may not contain a script"],
+    );
+    check(
+        with_figure("<svg viewBox=\"0 0 1 1\"><rect onclick=\"x()\"/></svg>", "![A](figures/chain.svg)"),
+        &["content/figures/chain.svg:1: a figure may not contain an event handler (onclick=)"],
+    );
+    check(
+        with_figure("<svg width=\"10\"><rect/></svg>", "![A](figures/chain.svg)"),
+        &["content/figures/chain.svg:1: the <svg> element needs a viewBox, so the figure scales to the page without shifting it"],
+    );
+}
+
+#[test]
+fn a_template_is_shown_with_download_and_copy() {
+    let files = course_with(|f| {
+        f.insert("content/templates/raid-log.md".into(), "# RAID log\n\n| Risk | Owner |\n".into());
+        replace(f, "content/lessons/b.md", "See", "```template\nraid-log\n```\n\nSee");
+    });
+    let site = parse(&files).unwrap();
+    let html = &site.lessons["b"].lesson.html;
+    assert!(html.contains("<span class=\"template-kind\">Template</span> RAID log</p>"), "{html}");
+    assert!(html.contains("<a class=\"button\" href=\"templates/raid-log.md\" download=\"raid-log.md\">Download (Markdown)</a>"), "{html}");
+    assert!(html.contains("<code># RAID log\n\n| Risk | Owner |\n</code>"), "{html}");
+    assert_eq!(site.templates["raid-log"], "# RAID log\n\n| Risk | Owner |\n");
+}
+
+#[test]
+fn a_missing_template_is_refused() {
+    check(
+        course_with(|f| {
+            f.insert("content/templates/raid-log.md".into(), "# RAID log\n".into());
+            replace(f, "content/lessons/b.md", "See", "```template\nrisk-log\n```\n\nSee");
+        }),
+        &["content/lessons/b.md:7: template \"risk-log\" does not exist; add content/templates/risk-log.md, or name one of: raid-log"],
+    );
+}

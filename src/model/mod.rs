@@ -1,5 +1,7 @@
-//! The plain-Rust model: the course and the learner's progress. No Leptos, no browser.
+//! The plain-Rust model: the course, the learner's progress, search and the route table.
+//! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod course;
 pub mod progress;
+pub mod routes;
 pub mod search;

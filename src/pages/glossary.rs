@@ -9,9 +9,10 @@ use crate::paths;
 /// The glossary page, in alphabetical order.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
-    crate::pages::set_title("Glossary");
+    crate::document::set_title("Glossary");
+    crate::document::set_description("Every term of art the course uses.");
     // A link or a search result may name a term: bring it into view once rendered.
-    crate::pages::scroll_to_hash();
+    crate::document::scroll_to_hash();
     view! {
         <article class="glossary">
             <h1 tabindex="-1">"Glossary"</h1>

@@ -3,17 +3,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::ProgressContext;
+use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
-use crate::model::progress::LessonState;
 use crate::outline::COURSE;
-use crate::paths;
+use crate::paths::{self, RESUME_STATE};
+use crate::state::progress::use_progress;
 
 /// The course home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    crate::pages::set_title("");
-    let ProgressContext { progress, .. } = expect_context();
+    crate::document::set_title("");
+    let progress = use_progress();
     let resume = move || {
         progress.with(|p| {
             p.last_lesson
@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
             {move || match resume() {
                 Some(r) => view! {
                     <A href=paths::lesson(r.lesson.slug) attr:class="button button-primary home-start"
-                        on:click=|_| crate::pages::lesson::restore_position_next()>
+                        prop:state=RESUME_STATE>
                         "Resume: " {r.lesson.title}
                     </A>
                 }.into_any(),
@@ -100,25 +100,5 @@ pub fn HomePage() -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
-    }
-}
-
-/// The CSS state name of a lesson.
-pub fn state_class(state: LessonState) -> &'static str {
-    match state {
-        LessonState::NotStarted => "not-started",
-        LessonState::InProgress => "in-progress",
-        LessonState::QuizPassed => "quiz-passed",
-        LessonState::Completed => "completed",
-    }
-}
-
-/// The icon of a lesson state; screen readers get the label instead.
-pub fn state_icon(state: LessonState) -> &'static str {
-    match state {
-        LessonState::NotStarted => "○",
-        LessonState::InProgress => "◐",
-        LessonState::QuizPassed => "★",
-        LessonState::Completed => "✓",
     }
 }

@@ -7,26 +7,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
-use crate::app::ProgressContext;
 use crate::components::quiz::QuizView;
 use crate::lesson_store;
 use crate::model::course::LessonRef;
 use crate::outline::COURSE;
-use crate::pages::not_found::NotFound;
-use crate::paths;
+use crate::components::not_found::NotFound;
+use crate::paths::{self, RESUME_STATE};
+use crate::state::progress::use_progress_mut;
 
 thread_local! {
     /// False until the first page has rendered: focus moves only on navigation, not on load.
     static NAVIGATED: Cell<bool> = const { Cell::new(false) };
-    /// Set by "Resume" and by the browser's back and forward buttons: the next lesson to
-    /// render goes back to where the learner was in it.
-    static RESTORE_POSITION: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Asks the next lesson that renders to scroll to the learner's saved place in it.
-pub fn restore_position_next() {
-    RESTORE_POSITION.set(true);
-}
 
 /// The page at `/lessons/:slug/`.
 #[component]
@@ -42,10 +35,11 @@ pub fn LessonPage() -> impl IntoView {
 /// One lesson, once its place in the course is known.
 #[component]
 fn LessonView(lesson: LessonRef) -> impl IntoView {
-    let ProgressContext { progress, .. } = expect_context();
+    let progress = use_progress_mut();
     let info = lesson.lesson;
     let slug = info.slug;
-    crate::pages::set_title(info.title);
+    crate::document::set_title(info.title);
+    crate::document::set_description(info.subtitle);
     // Read before this page's own scrolling can overwrite it.
     let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
     progress.update(|p| p.visit(slug));
@@ -100,6 +94,10 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
         if (fraction - last_position.get()).abs() >= 0.05 {
             last_position.set(fraction);
             progress.update(|p| p.set_position(slug, fraction));
+            // The entry remembers its place, for back and forward.
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&fraction.into(), "");
+            }
         }
         if let Some(marker) = end_marker.get_untracked() {
             if marker.get_bounding_client_rect().top() < inner
@@ -144,12 +142,9 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(body)) => {
                     let quiz = body.quiz.clone();
-                    if RESTORE_POSITION.take() && !window().location().hash().is_ok_and(|h| h.len() > 1) {
-                        if let Some(position) = saved_position {
-                            scroll_to_position(position);
-                        }
-                    } else {
-                        crate::pages::scroll_to_hash();
+                    match position_to_restore(saved_position) {
+                        Some(position) => scroll_to_position(position),
+                        None => crate::document::scroll_to_hash(),
                     }
                     view! {
                         <div class="lesson-body" inner_html=body.html.clone()
@@ -193,6 +188,10 @@ fn on_body_click(ev: leptos::ev::MouseEvent) {
     else {
         return;
     };
+    if let Some(copy) = target.closest(".template-copy").ok().flatten() {
+        copy_template(&copy);
+        return;
+    }
     let button = target.closest(".term-button").ok().flatten();
     close_terms(button.as_ref());
     if let Some(button) = button {
@@ -202,6 +201,30 @@ fn on_body_click(ev: leptos::ev::MouseEvent) {
             let _ = term.class_list().remove_1("dismissed");
         }
     }
+}
+
+/// Copies a template's text to the clipboard and says whether it worked.
+fn copy_template(button: &web_sys::Element) {
+    let Some(section) = button.closest(".template").ok().flatten() else {
+        return;
+    };
+    let text = section
+        .query_selector("pre code")
+        .ok()
+        .flatten()
+        .and_then(|c| c.text_content())
+        .unwrap_or_default();
+    let status = section.query_selector(".template-status").ok().flatten();
+    let promise = window().navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => "Copied.",
+            Err(_) => "Could not copy: open the template below and select its text.",
+        };
+        if let Some(status) = status {
+            status.set_text_content(Some(message));
+        }
+    });
 }
 
 /// Escape closes every open popover, including one shown by hover or focus.
@@ -251,6 +274,20 @@ fn close_terms(except: Option<&web_sys::Element>) {
                 let _ = el.set_attribute("aria-expanded", "false");
             }
         }
+    }
+}
+
+/// Where the lesson should open, from the history entry: the place it was left at (back and
+/// forward), the saved place ("Resume"), or nowhere in particular. A `#section` in the URL wins.
+fn position_to_restore(saved: Option<f64>) -> Option<f64> {
+    if !cfg!(target_arch = "wasm32") || window().location().hash().is_ok_and(|h| h.len() > 1) {
+        return None;
+    }
+    let state = window().history().ok()?.state().ok()?;
+    match state.as_f64() {
+        Some(fraction) => Some(fraction),
+        None if state.as_string().as_deref() == Some(RESUME_STATE) => saved,
+        None => None,
     }
 }
 

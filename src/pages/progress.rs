@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::ProgressContext;
 use crate::components::safety::{IosHint, PersistenceStatus};
 use crate::model::progress::{ImportPreview, Progress};
 use crate::outline::COURSE;
-use crate::storage::BEFORE_IMPORT_KEY;
+use crate::state::progress::{keep_before_import, use_progress_mut};
 
 /// The name of an exported progress file.
 pub const EXPORT_FILE: &str = "tpm-course-progress.json";
@@ -23,10 +22,9 @@ struct PendingImport {
 /// The progress page.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
-    crate::pages::set_title("Your progress");
-    let ProgressContext {
-        progress, store, ..
-    } = expect_context();
+    crate::document::set_title("Your progress");
+    crate::document::set_description("Your progress through the course: export it, import it, or reset it.");
+    let progress = use_progress_mut();
     let status = RwSignal::new(String::new());
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
     let undo: RwSignal<Option<(Progress, &'static str)>> = RwSignal::new(None);
@@ -96,7 +94,7 @@ pub fn ProgressPage() -> impl IntoView {
         let before = progress.get_untracked();
         if replace {
             // The current progress is kept, in storage and on this page, before it is replaced.
-            let _ = store.with_value(|s| s.set(BEFORE_IMPORT_KEY, &before.encode()));
+            keep_before_import(&before);
             progress.set(import.progress);
             status.set("Your progress was replaced by the file's. The previous progress is kept: use Undo to restore it.".into());
         } else {

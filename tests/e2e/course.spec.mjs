@@ -1,5 +1,5 @@
 // The whole course as built: every lesson's page, the home, the glossary, unknown URLs, small screens.
-import { test, expect, appReady, builtLessons } from './helpers.mjs';
+import { test, expect, appReady, builtLessons, storedWhen } from './helpers.mjs';
 
 const lessons = builtLessons();
 
@@ -69,7 +69,9 @@ test('back returns to the place in a lesson, and Resume opens where the learner 
   await expect(page.locator('fieldset.question').first()).toBeVisible();
   const max = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
   await page.evaluate((y) => window.scrollTo(0, y), Math.round(max / 2));
-  await page.waitForTimeout(300);
+  // The history entry and the saved record both remember the place.
+  await expect.poll(() => page.evaluate(() => history.state)).toBeGreaterThan(0.4);
+  await storedWhen(page, (p) => p.lessons['risk-management'].position > 0.4);
   await page.getByRole('main').getByRole('link', { name: /^Next/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
   await page.goBack();

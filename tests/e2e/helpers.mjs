@@ -21,6 +21,20 @@ export function builtLessons() {
     });
 }
 
+/** The stored progress record, once a (deferred) save has made `check(record)` true. */
+export async function storedWhen(page, check) {
+  let raw = null;
+  await expect.poll(async () => {
+    raw = await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
+    try { return Boolean(check(JSON.parse(raw))); } catch { return false; }
+  }, { message: 'the saved progress record' }).toBe(true);
+  return raw;
+}
+
+/** How many lessons a progress record marks completed. */
+export const completedCount = (record) =>
+  Object.values(record.lessons || {}).filter((l) => l.completed).length;
+
 /** Waits until the app has started: the static first paint looks the same but does not listen. */
 export async function appReady(page) {
   await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });

@@ -1,6 +1,6 @@
 // The progress page: export, reset with undo, import with a preview, and broken files refused.
 import fs from 'node:fs';
-import { test, expect, appReady, FIRST, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, FIRST, PROGRESS_KEY, storedWhen, completedCount } from './helpers.mjs';
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
 
@@ -16,7 +16,7 @@ test('export, reset, import: everything comes back', async ({ page }) => {
   await completeTwo(page);
   await page.getByRole('link', { name: 'Progress', exact: true }).click();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
-  const before = await stored(page);
+  const before = await storedWhen(page, (p) => completedCount(p) === 2);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -40,7 +40,7 @@ test('export, reset, import: everything comes back', async ({ page }) => {
   await expect(page.getByText('the file has 2 completed')).toBeVisible();
   await page.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
-  expect(JSON.parse(await stored(page))).toEqual(JSON.parse(before));
+  await expect.poll(async () => JSON.parse(await stored(page))).toEqual(JSON.parse(before));
   await page.reload();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
 });
@@ -48,7 +48,7 @@ test('export, reset, import: everything comes back', async ({ page }) => {
 test('a broken file is refused with a clear error and nothing changes', async ({ page }) => {
   await completeTwo(page);
   await page.getByRole('link', { name: 'Progress', exact: true }).click();
-  const before = await stored(page);
+  const before = await storedWhen(page, (p) => completedCount(p) === 2);
   for (const [content, message] of [
     ['not json at all', 'it is not valid JSON'],
     ['{"version": 1, "course": "cooking"}', 'it belongs to another course ("cooking")'],
@@ -73,7 +73,7 @@ test('merge keeps the best of both', async ({ page }) => {
   await expect(page.getByText('The file has 1 lessons this course no longer has')).toBeVisible();
   await page.getByRole('button', { name: 'Merge' }).click();
   await expect(page.getByText('You have completed 3 of')).toBeVisible();
-  const saved = JSON.parse(await stored(page));
+  const saved = JSON.parse(await storedWhen(page, (p) => completedCount(p) === 3));
   expect(saved.lessons['a-lesson-since-removed'].completed).toBe(true);
 });
 

@@ -1,17 +1,22 @@
 //! The post-build step: writes each lesson's data file and one HTML page per route into the built site.
 //!
 //! Trunk runs it from a `post_build` hook with the staging folder as its argument.
-//! Every route gets a real `index.html`, so any static host serves deep links and reloads
-//! without rewrite rules.
+//! Every route of `model::routes` gets a real `index.html` whose body is the app's own
+//! components rendered for a new learner, so any static host serves deep links and reloads
+//! without rewrite rules, and the first paint is exactly what the app then shows.
 
 mod icons;
 mod offline;
-mod prerender;
+mod styles;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use tpm_course::content::{self, markdown::escape, Site};
+use tpm_course::model::course::Lesson;
+use tpm_course::model::routes::{self, Route, LESSON_DATA_ID};
+use tpm_course::outline::COURSE;
+use tpm_course::{lesson_store, paths, render_page};
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -46,70 +51,40 @@ fn main() -> ExitCode {
 fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let shell = std::fs::read_to_string(out.join("index.html"))
         .map_err(|e| format!("cannot read {}/index.html: {e}", out.display()))?;
+    let shell = styles::merge(&shell, out)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let mut pages = 0;
-    for (index, (module, lesson)) in site.ordered().enumerate() {
-        let slug = &lesson.lesson.slug;
-        let (file, json) = site.lesson_data(slug);
-        write(out.join(file), &json)?;
-        let inline = format!(
-            "<script type=\"application/json\" id=\"lesson-data\">{}</script>",
-            json.replace("</", "<\\/")
-        );
-        let page = page(
-            &shell,
-            &lesson.title,
-            &site.title,
-            &lesson.subtitle,
-            &inline,
-        )
-        .replacen(
-            "<body>",
-            &format!("<body>{}", prerender::lesson(site, module, lesson, index)),
-            1,
-        );
-        write(out.join("lessons").join(slug).join("index.html"), &page)?;
-        pages += 1;
+    // Every page's first paint is the app itself, rendered here for a new learner.
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    paths::set_base(&public_url);
+    let routes = routes::all(&COURSE);
+    for route in &routes {
+        let mut head = String::new();
+        if let Route::Lesson(slug) = route {
+            let (file, json) = site.lesson_data(slug);
+            write(out.join(file), &json)?;
+            let lesson: Lesson = serde_json::from_str(&json)
+                .map_err(|e| format!("lesson {slug}: its data does not read back: {e}"))?;
+            lesson_store::insert(lesson);
+            head = format!(
+                "<script type=\"application/json\" id=\"{LESSON_DATA_ID}\">{}</script>",
+                json.replace("</", "<\\/")
+            );
+        }
+        let rendered = render_page(&paths::route(*route));
+        let html = page(&shell, &rendered.title, &rendered.description, &head)
+            .replacen("<body>", &format!("<body>{}", rendered.html), 1);
+        write(out.join(route.file()), &html)?;
     }
-    for (route, title, description) in [
-        ("glossary", "Glossary", "Every term of art the course uses."),
-        (
-            "progress",
-            "Your progress",
-            "Your progress through the course.",
-        ),
-    ] {
-        write(
-            out.join(route).join("index.html"),
-            &page(&shell, title, &site.title, description, ""),
-        )?;
-        pages += 1;
-    }
-    write(
-        out.join("404.html"),
-        &page(&shell, "Page not found", &site.title, &site.description, ""),
-    )?;
-    // The home page last, so every other page was made from the bare shell.
-    let first = site
-        .ordered()
-        .next()
-        .map(|(_, l)| l.lesson.slug.clone())
-        .unwrap_or_default();
-    write(
-        out.join("index.html"),
-        &shell.replacen(
-            "<body>",
-            &format!("<body>{}", prerender::home(site, &first)),
-            1,
-        ),
-    )?;
     let (file, json) = site.search_index();
     write(out.join(file), &json)?;
+    for (name, text) in &site.templates {
+        write(out.join(routes::TEMPLATES_DIR).join(format!("{name}.md")), text)?;
+    }
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;
     // The service worker goes last: its list covers every file written before it.
@@ -122,17 +97,12 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             std::fs::read_to_string("assets/sw.js").map_err(|e| format!("assets/sw.js: {e}"))?;
         write(sw, &offline::service_worker(&template, out)?)?;
     }
-    Ok(pages + 1)
+    Ok(routes.len())
 }
 
 /// The app shell with its title and description set for one route.
-fn page(shell: &str, title: &str, course: &str, description: &str, extra_head: &str) -> String {
-    let mut html = replace_between(
-        shell,
-        "<title>",
-        "</title>",
-        &escape(&format!("{title} · {course}")),
-    );
+fn page(shell: &str, title: &str, description: &str, extra_head: &str) -> String {
+    let mut html = replace_between(shell, "<title>", "</title>", &escape(title));
     html = replace_between(
         &html,
         "<meta name=\"description\" content=\"",

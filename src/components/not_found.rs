@@ -7,7 +7,7 @@ use crate::paths;
 /// "Not found", with a way home.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    crate::pages::set_title("Page not found");
+    crate::document::set_title("Page not found");
     view! {
         <article class="not-found">
             <h1 tabindex="-1">"Page not found"</h1>

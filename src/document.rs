@@ -1,0 +1,73 @@
+//! The document around the app: its title, and scrolling to a `#section`.
+
+use crate::outline::COURSE;
+
+/// Sets the document title: the page's name, then the course's.
+pub fn set_title(page: &str) {
+    let title = if page.is_empty() {
+        COURSE.title.to_string()
+    } else {
+        format!("{page} · {}", COURSE.title)
+    };
+    // At build time the title is kept for tpm-site to write into the page.
+    #[cfg(not(target_arch = "wasm32"))]
+    RENDERED.with(|r| r.borrow_mut().0 = title);
+    #[cfg(target_arch = "wasm32")]
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&title);
+    }
+}
+
+/// Brings the element the URL's `#fragment` names into view and moves focus to it,
+/// once the page has rendered: a search result or a link opens at its section.
+pub fn scroll_to_hash() {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    leptos::prelude::request_animation_frame(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+            return;
+        };
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&el) {
+            let _ = el.focus();
+        }
+        el.scroll_into_view();
+    });
+}
+
+/// Sets the page's description; at build time it becomes `<meta name="description">`.
+/// In the browser the description does not change after load, so this does nothing there.
+pub fn set_description(text: &str) {
+    #[cfg(not(target_arch = "wasm32"))]
+    RENDERED.with(|r| r.borrow_mut().1 = text.to_string());
+    #[cfg(target_arch = "wasm32")]
+    let _ = text;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// The title and description of the page being rendered at build time.
+    static RENDERED: std::cell::RefCell<(String, String)> = Default::default();
+}
+
+/// Starts a build-time render: the course's title and description until a page sets its own.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn reset_rendered() {
+    RENDERED.with(|r| *r.borrow_mut() = (COURSE.title.to_string(), COURSE.description.to_string()));
+}
+
+/// The title and description the page rendered at build time set.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn rendered() -> (String, String) {
+    RENDERED.with(|r| r.borrow().clone())
+}

@@ -1,0 +1,96 @@
+//! The site's routes: one table for the router, the links the build writes into lessons,
+//! the app's URLs (`paths.rs`) and the pages the build renders (`tpm-site`).
+//!
+//! Paths here are relative to the site's base (`""` is the home page), because the site may
+//! be hosted under a sub-path; `paths.rs` adds the base in the browser.
+
+use crate::model::course::Course;
+
+/// The first path segment of every lesson page: `lessons/<slug>/`.
+pub const LESSONS_SEGMENT: &str = "lessons";
+/// The glossary page's segment: `glossary/`.
+pub const GLOSSARY_SEGMENT: &str = "glossary";
+/// The progress page's segment: `progress/`.
+pub const PROGRESS_SEGMENT: &str = "progress";
+/// The folder of downloadable templates: `templates/<name>.md`.
+pub const TEMPLATES_DIR: &str = "templates";
+/// The file a static host serves for a path it does not have.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
+/// The id of the static first paint that the app replaces when it starts.
+pub const PRERENDER_ID: &str = "prerender";
+/// The id of the inline lesson data a lesson page carries, so its first visit needs no fetch.
+pub const LESSON_DATA_ID: &str = "lesson-data";
+
+/// A page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route<'a> {
+    Home,
+    Lesson(&'a str),
+    Glossary,
+    Progress,
+    /// Any path the site does not have; written once as `404.html`.
+    NotFound,
+}
+
+impl Route<'_> {
+    /// The page's path relative to the site's base: `""`, `"lessons/x/"`, `"glossary/"`.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Lesson(slug) => format!("{LESSONS_SEGMENT}/{slug}/"),
+            Route::Glossary => format!("{GLOSSARY_SEGMENT}/"),
+            Route::Progress => format!("{PROGRESS_SEGMENT}/"),
+            Route::NotFound => NOT_FOUND_FILE.to_string(),
+        }
+    }
+
+    /// Where the build writes the page, relative to the built site's folder.
+    pub fn file(&self) -> String {
+        match self {
+            Route::NotFound => NOT_FOUND_FILE.to_string(),
+            route => format!("{}index.html", route.path()),
+        }
+    }
+}
+
+/// Every page the site has, in the order the build writes them: the home page last, so
+/// that every other page is made while `index.html` is still the bare shell.
+pub fn all(course: &Course) -> Vec<Route<'static>> {
+    let lessons = course
+        .modules
+        .iter()
+        .flat_map(|m| m.lessons.iter())
+        .map(|l| Route::Lesson(l.slug));
+    lessons
+        .chain([
+            Route::Glossary,
+            Route::Progress,
+            Route::NotFound,
+            Route::Home,
+        ])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(route: Route, path: &str, file: &str) {
+        assert_eq!(route.path(), path);
+        assert_eq!(route.file(), file);
+    }
+
+    #[test]
+    fn paths_and_files() {
+        check(Route::Home, "", "index.html");
+        check(
+            Route::Lesson("risk-management"),
+            "lessons/risk-management/",
+            "lessons/risk-management/index.html",
+        );
+        check(Route::Glossary, "glossary/", "glossary/index.html");
+        check(Route::Progress, "progress/", "progress/index.html");
+        check(Route::NotFound, "404.html", "404.html");
+    }
+}

@@ -1,0 +1,29 @@
+//! The app's state: the learner's progress and their preferences, each in its own store.
+//!
+//! `App` calls [`provide_state`] once; components and pages take what they need with the
+//! `use_*` functions here, and never import from `app.rs` or from a page.
+
+pub mod preferences;
+pub mod progress;
+
+use leptos::prelude::*;
+
+use crate::storage::Store;
+
+/// Browser storage, opened (and probed) once for the whole app, shared by both stores.
+#[derive(Clone, Copy)]
+struct SharedStore(StoredValue<Store, LocalStorage>);
+
+/// Opens storage and provides the progress and preference stores to every component.
+pub fn provide_state() {
+    let store = StoredValue::new_local(Store::open());
+    provide_context(SharedStore(store));
+    progress::provide_progress(store);
+    preferences::provide_preferences(store);
+}
+
+/// Runs `f` with the shared storage.
+fn with_store<T>(f: impl FnOnce(&Store) -> T) -> T {
+    let SharedStore(store) = expect_context();
+    store.with_value(f)
+}

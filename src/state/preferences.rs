@@ -1,0 +1,140 @@
+//! The learner's preferences: theme, text size, shortcuts, closed outline modules and whether
+//! printed lessons carry the answers. Each is a signal, remembered under its own key.
+//!
+//! Theme and text size are attributes on `<html>` that `style/base.css` reads; `index.html`
+//! applies the stored ones before the first paint, and the app keeps them in step after.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::storage::{
+    Store, OUTLINE_KEY, PRINT_ANSWERS_KEY, SHORTCUTS_KEY, TEXT_SIZE_KEY, THEME_KEY,
+};
+
+/// A choice kept as an attribute on the root element: its key, attribute and (value, label)
+/// pairs, the first being the default, which sets no attribute.
+pub struct RootChoice {
+    pub key: &'static str,
+    pub attribute: &'static str,
+    pub label: &'static str,
+    pub choices: &'static [(&'static str, &'static str)],
+}
+
+/// The theme: the system's, or always light or dark.
+pub const THEME: RootChoice = RootChoice {
+    key: THEME_KEY,
+    attribute: "data-theme",
+    label: "Theme",
+    choices: &[("system", "System theme"), ("light", "Light"), ("dark", "Dark")],
+};
+
+/// The text size.
+pub const TEXT_SIZE: RootChoice = RootChoice {
+    key: TEXT_SIZE_KEY,
+    attribute: "data-text-size",
+    label: "Text size",
+    choices: &[
+        ("standard", "Standard text"),
+        ("small", "Small text"),
+        ("large", "Large text"),
+        ("larger", "Larger text"),
+    ],
+};
+
+/// Every preference, each a signal that saves itself when it changes.
+#[derive(Clone, Copy)]
+pub struct Preferences {
+    /// A value of [`THEME`].
+    pub theme: RwSignal<&'static str>,
+    /// A value of [`TEXT_SIZE`].
+    pub text_size: RwSignal<&'static str>,
+    /// Whether single-key shortcuts act.
+    pub shortcuts: RwSignal<bool>,
+    /// Slugs of the modules the learner closed in the outline.
+    pub outline_closed: RwSignal<BTreeSet<String>>,
+    /// Whether printed lessons include the quiz answers.
+    pub print_answers: RwSignal<bool>,
+}
+
+/// The learner's preferences.
+pub fn use_preferences() -> Preferences {
+    expect_context()
+}
+
+/// Loads every preference and provides them; each one is saved when it changes.
+pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
+    let get = move |key: &str| store.with_value(|s| s.get(key));
+    let prefs = Preferences {
+        theme: RwSignal::new(root_value(&THEME, get(THEME.key))),
+        text_size: RwSignal::new(root_value(&TEXT_SIZE, get(TEXT_SIZE.key))),
+        shortcuts: RwSignal::new(get(SHORTCUTS_KEY).as_deref() != Some("off")),
+        outline_closed: RwSignal::new(
+            get(OUTLINE_KEY)
+                .map(|v| {
+                    v.split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        print_answers: RwSignal::new(get(PRINT_ANSWERS_KEY).as_deref() == Some("on")),
+    };
+    provide_context(prefs);
+
+    // Not being able to remember a preference is harmless; the storage notice covers storage.
+    let remember = move |key: &'static str, value: String| {
+        let _ = store.with_value(|s| s.set(key, &value));
+    };
+    for (choice, signal) in [(&THEME, prefs.theme), (&TEXT_SIZE, prefs.text_size)] {
+        Effect::new(move |first: Option<()>| {
+            let value = signal.get();
+            if first.is_some() {
+                apply_root(choice, value);
+                remember(choice.key, value.to_string());
+            }
+        });
+    }
+    Effect::new(move |first: Option<()>| {
+        let on = prefs.shortcuts.get();
+        if first.is_some() {
+            remember(SHORTCUTS_KEY, if on { "on" } else { "off" }.into());
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let value = prefs
+            .outline_closed
+            .with(|c| c.iter().cloned().collect::<Vec<_>>().join(","));
+        if first.is_some() {
+            remember(OUTLINE_KEY, value);
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let on = prefs.print_answers.get();
+        if first.is_some() {
+            remember(PRINT_ANSWERS_KEY, if on { "on" } else { "off" }.into());
+        }
+    });
+}
+
+/// The stored value if it is one of the choices, else the default.
+fn root_value(choice: &RootChoice, stored: Option<String>) -> &'static str {
+    choice
+        .choices
+        .iter()
+        .map(|(value, _)| *value)
+        .find(|value| stored.as_deref() == Some(*value))
+        .unwrap_or(choice.choices[0].0)
+}
+
+/// Sets or clears the choice's attribute on `<html>`.
+fn apply_root(choice: &RootChoice, value: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = if value == choice.choices[0].0 {
+            root.remove_attribute(choice.attribute)
+        } else {
+            root.set_attribute(choice.attribute, value)
+        };
+    }
+}
