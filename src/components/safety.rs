@@ -39,16 +39,18 @@ pub fn PersistenceStatus() -> impl IntoView {
         })
     };
     view! {
-        <p class="persistence" data-persisted=move || state.get().map(|s| s.to_string())>
-            {move || match state.get() {
-                Some(true) => "This browser has agreed to keep your progress: it will not clear it to free space.",
-                Some(false) => "This browser may clear your progress if it runs short of space.",
-                None => "Checking whether this browser keeps your progress…",
-            }}
-        </p>
-        {move || (state.get() == Some(false)).then(|| view! {
-            <button type="button" class="button" on:click=ask>"Ask the browser to keep it"</button>
-        })}
+        <div class="persistence-status">
+            <p class="persistence" data-persisted=move || state.get().map(|s| s.to_string())>
+                {move || match state.get() {
+                    Some(true) => "This browser has agreed to keep your progress: it will not clear it to free space.",
+                    Some(false) => "This browser may clear your progress if it runs short of space.",
+                    None => "Checking whether this browser keeps your progress…",
+                }}
+            </p>
+            {move || (state.get() == Some(false)).then(|| view! {
+                <button type="button" class="button" on:click=ask>"Ask the browser to keep it"</button>
+            })}
+        </div>
     }
 }
 

@@ -26,7 +26,8 @@ pub struct Context<'a> {
     pub glossary: &'a BTreeMap<String, super::Term>,
     /// Every lesson slug, to check links.
     pub lessons: &'a BTreeSet<String>,
-    /// Figures by file name (`critical-path.svg`): checked SVG markup, ready to inline.
+    /// Figures by file name (`critical-path.svg`): checked SVG markup, ready to inline
+    /// (empty for a file that was refused).
     pub figures: &'a BTreeMap<String, String>,
     /// Templates by name (`raid-log`): their Markdown text.
     pub templates: &'a BTreeMap<String, String>,
@@ -337,6 +338,10 @@ fn figure(url: &str, title: &str, alt: &str, cx: &Context) -> Result<String, Str
             "figure \"{url}\" does not exist; figures are SVG files in content/figures/, written as ![alt text](figures/name.svg)"
         ));
     };
+    if svg.is_empty() {
+        // The file itself was refused, with its own error.
+        return Ok(String::new());
+    }
     if alt.trim().is_empty() {
         return Err(format!(
             "figure \"{url}\" has no alt text; say what it shows: ![what the figure shows](figures/{name})"

@@ -290,7 +290,11 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             Ok(svg) => {
                 figures.insert(name.to_string(), svg);
             }
-            Err((line, message)) => errors.push(err(path, line, message)),
+            Err((line, message)) => {
+                errors.push(err(path, line, message));
+                // Known but refused: lessons that show it get no second error.
+                figures.insert(name.to_string(), String::new());
+            }
         }
     }
     let template_prefix = format!("{CONTENT_DIR}/templates/");

@@ -19,12 +19,15 @@ test('the theme is remembered across a reload', async ({ page }) => {
   await page.goto(FIRST);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const dark = await background();
   expect(dark).not.toBe(light);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await menu.click();
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   expect(await background()).toBe(dark);
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
@@ -62,9 +65,11 @@ test('the text size is adjustable and remembered', async ({ page }) => {
   await page.goto(FIRST);
   const size = () => page.locator('.lesson-body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   const standard = await size();
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('combobox', { name: 'Text size' }).selectOption('larger');
   await expect.poll(size).toBeGreaterThan(standard * 1.3);
   await page.reload();
+  await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.getByRole('combobox', { name: 'Text size' })).toHaveValue('larger');
   expect(await size()).toBeGreaterThan(standard * 1.3);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

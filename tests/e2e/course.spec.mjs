@@ -91,12 +91,14 @@ test('complete two lessons and reload: the home shows the percentages and resume
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await page.goto('/');
   await page.reload();
-  await expect(page.locator('.progress-text')).toHaveText('2 of 29 lessons completed (6%)');
-  await expect(page.locator('progress.progress-bar')).toHaveAttribute('value', '6');
+  const total = builtLessons().length;
+  const percent = Math.floor(200 / total);
+  await expect(page.locator('.progress-text')).toHaveText(`2 of ${total} lessons completed (${percent}%)`);
+  await expect(page.locator('progress.progress-bar')).toHaveAttribute('value', String(percent));
   const module2 = page.locator('.outline-module').nth(1);
-  await expect(module2.locator('.outline-module-progress')).toHaveText('2 of 5 lessons completed');
+  await expect(module2.locator('.outline-module-progress')).toHaveText(/^2 of \d+ lessons completed$/);
   await expect(module2.locator('progress')).toHaveAttribute('value', '2');
-  await expect(page.locator('.outline-module').first().locator('.outline-module-progress')).toHaveText('0 of 4 lessons completed');
+  await expect(page.locator('.outline-module').first().locator('.outline-module-progress')).toHaveText(/^0 of \d+ lessons completed$/);
   await page.getByRole('link', { name: /^Resume:/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Goals, Non-Goals and Scope');
 });

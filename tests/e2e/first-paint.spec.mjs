@@ -17,7 +17,7 @@ function snapshot(page) {
     const text = (el) => (el?.innerText || '').replace(/\s+/g, ' ').trim();
     const main = document.querySelector('main').cloneNode(true);
     // Only the browser can say whether it keeps the site's data: left out of the comparison.
-    main.querySelectorAll('.persistence').forEach((el) => el.remove());
+    main.querySelectorAll('.persistence-status').forEach((el) => el.remove());
     document.body.append(main);
     main.style.cssText = 'position:absolute;left:-9999px;width:40rem';
     const mainText = text(main);

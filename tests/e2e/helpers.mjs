@@ -7,6 +7,18 @@ export const PROGRESS_KEY = 'tpm-course.progress';
 export const BACKUP_KEY = 'tpm-course.progress.backup';
 export const FIRST = '/lessons/what-do-technical-program-managers-do/';
 
+/** The right choices of lesson 1's quiz, question by question (the first is the given text). */
+export const LESSON_ONE_RIGHT = [
+  ['Driving strategically important and complex initiatives forward.'],
+  ['Scaled execution: the practice of delivering complex work across teams.'],
+  ['Two teams changed a shared interface in incompatible ways, found in final testing.',
+    'Every cross-team launch in the past year slipped, each for a different reason.',
+    'Senior engineers who led stalled cross-team efforts are leaving the company.'],
+  ['Connect the five teams in her program; that is the part of the company she serves.'],
+];
+/** The first choice of lesson 1's second question, which a keyboard user reaches first. */
+export const LESSON_ONE_Q2_FIRST = 'Engineering capacity: too few engineers for the number of initiatives.';
+
 /** Every lesson the build wrote, as { slug, title, questions } from its data file and page. */
 export function builtLessons() {
   const dist = path.resolve(import.meta.dirname, '../../dist/lessons');

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, appReady, FIRST, PROGRESS_KEY, storedWhen } from './helpers.mjs';
+import { test, expect, appReady, FIRST, PROGRESS_KEY, storedWhen, LESSON_ONE_RIGHT } from './helpers.mjs';
 
 /** Waits until the service worker controls the page and has its cache filled. */
 async function waitForOffline(page) {
@@ -45,9 +45,7 @@ test('after one visit the whole course works offline', async ({ page, context })
   await expect(page.locator('fieldset.question').first()).toBeVisible();
   await page.goto(FIRST);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
-  await page.getByLabel('Driving strategically important and complex initiatives forward.').check();
-  await page.getByLabel('A lack of scaled execution across teams and services.').check();
-  await page.getByLabel('Tech debt accumulates because engineering is not aligned.').check();
+  for (const label of LESSON_ONE_RIGHT.flat()) await page.getByLabel(label).check();
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toBeVisible();
   await page.goto('/glossary/');

@@ -1,6 +1,6 @@
 // The core flow on a phone: touch, a small screen, big targets.
 import { devices } from '@playwright/test';
-import { test, expect, appReady, FIRST } from './helpers.mjs';
+import { test, expect, appReady, FIRST, LESSON_ONE_RIGHT } from './helpers.mjs';
 
 const { defaultBrowserType, ...phone } = devices['Pixel 7'];
 test.use(phone);
@@ -11,11 +11,7 @@ test('open a lesson, answer its quiz by touch, reload: all kept', async ({ page 
   await expect(page).toHaveURL(new RegExp(FIRST));
   await page.getByRole('button', { name: 'connective tissue' }).tap();
   await expect(page.locator('.term-popover', { hasText: 'Its only function' })).toBeVisible();
-  await page.locator('.quiz-form').getByText('Driving strategically important and complex initiatives forward.').tap();
-  await page.locator('.quiz-form').getByText('A lack of scaled execution across teams and services.').tap();
-  await page.locator('.quiz-form').getByText('Tech debt accumulates because engineering is not aligned.').tap();
-  await page.locator('.quiz-form').getByText('Skilled domain experts leave for another company.').tap();
-  await page.locator('.quiz-form').getByText('The quality of work from complex initiatives begins to degrade.').tap();
+  for (const label of LESSON_ONE_RIGHT.flat()) await page.locator('.quiz-form').getByText(label, { exact: true }).tap();
   await page.getByRole('button', { name: 'Submit answers' }).tap();
   await expect(page.getByRole('status').filter({ hasText: 'You scored 100%' })).toBeVisible();
   await page.reload();
