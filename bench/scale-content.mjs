@@ -82,6 +82,9 @@ export function generate(out, modules = 40, perModule = 25, src = path.join(ROOT
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'lessons'), { recursive: true });
   fs.cpSync(path.join(src, 'glossary'), path.join(out, 'glossary'), { recursive: true });
+  for (const folder of ['figures', 'templates']) {
+    if (fs.existsSync(path.join(src, folder))) fs.cpSync(path.join(src, folder), path.join(out, folder), { recursive: true });
+  }
 
   const slugs = [];
   for (const slug of original) {

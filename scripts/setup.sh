@@ -29,7 +29,7 @@ fi
 
 if ! command -v npm >/dev/null; then
   say "Installing Node.js and npm from Debian"
-  apt-get update -qq && apt-get install -y -qq nodejs npm
+  apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq nodejs npm
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,36 +1,46 @@
-//! Lesson data: fetched once per lesson from its hashed JSON file, then kept in memory.
+//! Course data that is not embedded in the app: each lesson's body and quiz, and the
+//! glossary. Fetched once from hashed JSON files, then kept in memory.
 //!
-//! A deep-linked page carries its lesson's data inline (`<script id="lesson-data">`),
-//! so the first lesson a learner opens needs no second request.
+//! A deep-linked page carries its own data inline (`<script id="lesson-data">` or
+//! `"glossary-data"`), so the first page a learner opens needs no second request.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::course::{Lesson, LessonInfo};
-use crate::model::routes::LESSON_DATA_ID;
+use crate::model::course::{GlossaryTerm, Lesson, LessonInfo};
+use crate::model::routes::{GLOSSARY_DATA_ID, LESSON_DATA_ID};
+use crate::outline::GLOSSARY_FILE;
 use crate::paths;
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Lesson>> = RefCell::new(HashMap::new());
+    static GLOSSARY: RefCell<Option<Rc<Vec<GlossaryTerm>>>> = const { RefCell::new(None) };
 }
 
-/// Takes the lesson data the page was built with, if any.
+/// Takes the data the page was built with, if any.
 pub fn adopt_inline() {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(LESSON_DATA_ID))
-    else {
-        return;
-    };
-    if let Some(text) = el.text_content() {
+    if let Some(text) = take_inline(LESSON_DATA_ID) {
         if let Ok(lesson) = serde_json::from_str::<Lesson>(&text) {
-            CACHE.with(|c| c.borrow_mut().insert(lesson.slug.clone(), lesson));
+            insert(lesson);
         }
     }
+    if let Some(text) = take_inline(GLOSSARY_DATA_ID) {
+        if let Ok(terms) = serde_json::from_str::<Vec<GlossaryTerm>>(&text) {
+            insert_glossary(terms);
+        }
+    }
+}
+
+/// Removes an inline data element and returns its text.
+fn take_inline(id: &str) -> Option<String> {
+    let el = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let text = el.text_content();
     el.remove();
+    text
 }
 
 /// Keeps a lesson in memory, as the build does before it renders the lesson's page.
@@ -38,9 +48,19 @@ pub fn insert(lesson: Lesson) {
     CACHE.with(|c| c.borrow_mut().insert(lesson.slug.clone(), lesson));
 }
 
+/// Keeps the glossary in memory, as the build does before it renders the glossary page.
+pub fn insert_glossary(terms: Vec<GlossaryTerm>) {
+    GLOSSARY.with(|g| *g.borrow_mut() = Some(Rc::new(terms)));
+}
+
 /// The lesson if it is already in memory.
 pub fn cached(slug: &str) -> Option<Lesson> {
     CACHE.with(|c| c.borrow().get(slug).cloned())
+}
+
+/// The glossary if it is already in memory.
+pub fn cached_glossary() -> Option<Rc<Vec<GlossaryTerm>>> {
+    GLOSSARY.with(|g| g.borrow().clone())
 }
 
 /// Loads a lesson's body and quiz.
@@ -48,11 +68,23 @@ pub async fn load(info: &'static LessonInfo) -> Result<Lesson, String> {
     if let Some(lesson) = cached(info.slug) {
         return Ok(lesson);
     }
-    let text = fetch_text(&paths::asset(info.data)).await?;
+    let text = fetch_text(&paths::asset(info.data), "the lesson").await?;
     let lesson: Lesson =
         serde_json::from_str(&text).map_err(|e| format!("the lesson data is damaged ({e})"))?;
-    CACHE.with(|c| c.borrow_mut().insert(info.slug.to_string(), lesson.clone()));
+    insert(lesson.clone());
     Ok(lesson)
+}
+
+/// Loads the glossary.
+pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
+    if let Some(terms) = cached_glossary() {
+        return Ok(terms);
+    }
+    let text = fetch_text(&paths::asset(GLOSSARY_FILE), "the glossary").await?;
+    let terms: Vec<GlossaryTerm> =
+        serde_json::from_str(&text).map_err(|e| format!("the glossary is damaged ({e})"))?;
+    insert_glossary(terms);
+    Ok(cached_glossary().expect("just stored"))
 }
 
 /// Starts loading a lesson in the background, so "next" opens instantly.
@@ -65,21 +97,18 @@ pub fn prefetch(info: &'static LessonInfo) {
     }
 }
 
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Fetches a file of the site as text; errors name `what` ("the lesson") for the learner.
+pub async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| "the lesson could not be loaded: you may be offline".to_string())?;
+        .map_err(|_| format!("{what} could not be loaded: you may be offline"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
     if !response.ok() {
-        return Err(format!(
-            "the lesson could not be loaded (HTTP {})",
-            response.status()
-        ));
+        return Err(format!("{what} could not be loaded (HTTP {})", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(|_| "no body")?)
         .await
-        .map_err(|_| "the lesson could not be read".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the lesson is not text".into())
+        .map_err(|_| format!("{what} could not be read"))?;
+    text.as_string().ok_or_else(|| format!("{what} is not text"))
 }

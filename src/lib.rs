@@ -19,7 +19,7 @@ pub mod content;
 
 /// The course outline and glossary, generated from `content/` by `build.rs`.
 pub mod outline {
-    use crate::model::course::{Course, GlossaryTerm, LessonInfo, Module};
+    use crate::model::course::{Course, LessonInfo, Module};
     include!(concat!(env!("OUT_DIR"), "/course.rs"));
 }
 

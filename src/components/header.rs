@@ -23,7 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <OutlineButton/>
-            <A href=paths::home() attr:class="site-title">{COURSE.title}</A>
+            <A href=paths::home() attr:class="site-title"><span class="site-title-text">{COURSE.title}</span></A>
             <nav class="site-nav" aria-label="Site">
                 <A href=paths::progress()>"Progress"</A>
                 <A href=paths::glossary()>"Glossary"</A>

@@ -26,7 +26,7 @@ async fn load_index() -> Result<Rc<SearchIndex>, String> {
     if let Some(index) = INDEX.with(|i| i.borrow().clone()) {
         return Ok(index);
     }
-    let text = fetch_text(&paths::asset(SEARCH_INDEX_FILE)).await?;
+    let text = fetch_text(&paths::asset(SEARCH_INDEX_FILE), "the search index").await?;
     let index: SearchIndex =
         serde_json::from_str(&text).map_err(|e| format!("the search index is damaged ({e})"))?;
     let index = Rc::new(index);
@@ -39,9 +39,9 @@ async fn load_index() -> Result<Rc<SearchIndex>, String> {
 pub fn SearchButton() -> impl IntoView {
     let SearchOpen(open) = expect_context();
     view! {
-        <button type="button" class="button search-button" aria-haspopup="dialog"
+        <button type="button" class="button icon-button search-button" aria-haspopup="dialog"
             aria-keyshortcuts="/ Control+K Meta+K" on:click=move |_| open.set(true)>
-            <span aria-hidden="true">"⌕ "</span>"Search"
+            <span aria-hidden="true">"⌕"</span><span class="icon-button-label">"Search"</span>
         </button>
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::course::{Choice, Lesson, Question, QuestionKind, Quiz};
+use crate::model::course::{Choice, GlossaryTerm, Lesson, Question, QuestionKind, Quiz};
 use crate::model::search::{Doc, DocInput, DocKind, SearchIndex};
 
 /// Where content lives, relative to the project root.
@@ -697,22 +697,37 @@ impl Site {
             "pub static SEARCH_INDEX_FILE: &str = {:?};\n",
             self.search_index().0
         ));
-        s.push_str("pub static GLOSSARY: &[GlossaryTerm] = &[\n");
+        s.push_str(&format!(
+            "pub static GLOSSARY_FILE: &str = {:?};\n",
+            self.glossary_data().0
+        ));
+        s
+    }
+
+    /// The glossary in alphabetical order, each term with the lessons that use it.
+    pub fn glossary_terms(&self) -> Vec<GlossaryTerm> {
         let mut terms: Vec<&Term> = self.glossary.values().collect();
         terms.sort_by_key(|t| t.term.to_lowercase());
-        for t in terms {
-            let lessons: Vec<&str> = self
-                .ordered()
-                .filter(|(_, l)| l.terms.contains(&t.id))
-                .map(|(_, l)| l.lesson.slug.as_str())
-                .collect();
-            s.push_str(&format!(
-                "    GlossaryTerm {{ id: {:?}, term: {:?}, definition: {:?}, lessons: &{:?} }},\n",
-                t.id, t.term, t.definition_html, lessons
-            ));
-        }
-        s.push_str("];\n");
-        s
+        terms
+            .into_iter()
+            .map(|t| GlossaryTerm {
+                id: t.id.clone(),
+                term: t.term.clone(),
+                definition: t.definition_html.clone(),
+                lessons: self
+                    .ordered()
+                    .filter(|(_, l)| l.terms.contains(&t.id))
+                    .map(|(_, l)| l.lesson.slug.clone())
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The glossary as JSON, and its file name with a content hash.
+    pub fn glossary_data(&self) -> (String, String) {
+        let json = serde_json::to_string(&self.glossary_terms()).expect("the glossary serialises");
+        let file = format!("glossary.{}.json", &fnv_hex(json.as_bytes())[..10]);
+        (file, json)
     }
 }
 

@@ -36,15 +36,16 @@ pub struct LessonInfo {
     pub data: &'static str,
 }
 
-/// A glossary entry, embedded in the app.
-#[derive(Debug)]
+/// A glossary entry, as the build writes it to the glossary's data file (not embedded in the
+/// app: the glossary page loads it like a lesson, which keeps the wasm smaller).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GlossaryTerm {
-    pub id: &'static str,
-    pub term: &'static str,
+    pub id: String,
+    pub term: String,
     /// The definition as HTML.
-    pub definition: &'static str,
+    pub definition: String,
     /// Slugs of the lessons that use the term, in course order.
-    pub lessons: &'static [&'static str],
+    pub lessons: Vec<String>,
 }
 
 /// Where a lesson sits in the course.

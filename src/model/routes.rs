@@ -21,6 +21,8 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 pub const PRERENDER_ID: &str = "prerender";
 /// The id of the inline lesson data a lesson page carries, so its first visit needs no fetch.
 pub const LESSON_DATA_ID: &str = "lesson-data";
+/// The id of the inline glossary data the glossary page carries.
+pub const GLOSSARY_DATA_ID: &str = "glossary-data";
 
 /// A page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

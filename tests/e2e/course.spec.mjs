@@ -52,6 +52,7 @@ test('an unknown URL shows a friendly not-found page that links home', async ({ 
 });
 
 test('no page scrolls sideways on a 320 px screen', async ({ browser }) => {
+  test.setTimeout(180_000);
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
   for (const path of ['/', '/glossary/', '/progress/', ...lessons.map((l) => `/lessons/${l.slug}/`)]) {
     await page.goto(path);

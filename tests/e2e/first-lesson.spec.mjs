@@ -61,7 +61,7 @@ test('a wrong answer gets feedback, a retry, then a right answer', async ({ page
   const first = page.locator('fieldset.question').first();
   await expect(first).toHaveAttribute('data-verdict', 'incorrect');
   await expect(first.locator('.question-feedback')).toContainText('Not quite.');
-  await expect(first.locator('.choice[data-result="incorrect"]')).toContainText('A TPM may capture decisions and actions');
+  await expect(first.locator('.choice[data-result="incorrect"]')).toContainText('A TPM often records decisions and action items');
   await expect(first.locator('.choice[data-result="missed"]')).toContainText('This is the lesson\'s core definition');
 
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use tpm_course::content::{self, markdown::escape, Site};
 use tpm_course::model::course::Lesson;
-use tpm_course::model::routes::{self, Route, LESSON_DATA_ID};
+use tpm_course::model::routes::{self, Route, GLOSSARY_DATA_ID, LESSON_DATA_ID};
 use tpm_course::outline::COURSE;
 use tpm_course::{lesson_store, paths, render_page};
 
@@ -64,16 +64,19 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let routes = routes::all(&COURSE);
     for route in &routes {
         let mut head = String::new();
+        if *route == Route::Glossary {
+            let (file, json) = site.glossary_data();
+            write(out.join(file), &json)?;
+            lesson_store::insert_glossary(site.glossary_terms());
+            head = inline_data(GLOSSARY_DATA_ID, &json);
+        }
         if let Route::Lesson(slug) = route {
             let (file, json) = site.lesson_data(slug);
             write(out.join(file), &json)?;
             let lesson: Lesson = serde_json::from_str(&json)
                 .map_err(|e| format!("lesson {slug}: its data does not read back: {e}"))?;
             lesson_store::insert(lesson);
-            head = format!(
-                "<script type=\"application/json\" id=\"{LESSON_DATA_ID}\">{}</script>",
-                json.replace("</", "<\\/")
-            );
+            head = inline_data(LESSON_DATA_ID, &json);
         }
         let rendered = render_page(&paths::route(*route));
         let html = page(&shell, &rendered.title, &rendered.description, &head)
@@ -98,6 +101,14 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         write(sw, &offline::service_worker(&template, out)?)?;
     }
     Ok(routes.len())
+}
+
+/// Data a page carries for the app, so its first visit needs no second request.
+fn inline_data(id: &str, json: &str) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{id}\">{}</script>",
+        json.replace("</", "<\\/")
+    )
 }
 
 /// The app shell with its title and description set for one route.
