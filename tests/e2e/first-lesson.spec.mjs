@@ -69,7 +69,7 @@ test('a wrong answer gets feedback, a retry, then a right answer', async ({ page
   await page.getByLabel(RIGHT).check();
   await answerTheRest(page);
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100%: 3 of 3 questions right.');
+  await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100%: 4 of 4 questions right.');
   await expect(first).toHaveAttribute('data-verdict', 'correct');
   await expect(first.locator('.question-feedback')).toContainText('Correct.');
 });
