@@ -5,7 +5,7 @@
 //! `"glossary-data"`), so the first page a learner opens needs no second request.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -17,7 +17,7 @@ use crate::outline::GLOSSARY_FILE;
 use crate::paths;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Lesson>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<BTreeMap<String, Lesson>> = const { RefCell::new(BTreeMap::new()) };
     static GLOSSARY: RefCell<Option<Rc<Vec<GlossaryTerm>>>> = const { RefCell::new(None) };
 }
 

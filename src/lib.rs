@@ -11,6 +11,7 @@ pub mod lesson_store;
 pub mod model;
 pub mod pages;
 pub mod paths;
+pub mod router;
 pub mod state;
 pub mod storage;
 
@@ -58,7 +59,7 @@ pub struct RenderedPage {
     pub description: String,
 }
 
-/// Renders the app at `path` (with the base, e.g. `/tpm/lessons/x/`) as a new learner sees it.
+/// Renders the app at `path` (relative to the base, e.g. `lessons/x/`) as a new learner sees it.
 /// Effects do not run, so nothing touches a browser.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_page(path: &str) -> RenderedPage {
@@ -71,7 +72,7 @@ pub fn render_page(path: &str) -> RenderedPage {
     document::reset_rendered();
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
-        provide_context(leptos_router::location::RequestUrl::new(path));
+        provide_context(router::RequestPath(path.to_string()));
         leptos::view! { <app::App/> }.to_html()
     });
     let (title, description) = document::rendered();

@@ -4,7 +4,6 @@
 //! too, with the theme, text size, shortcuts and print options.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::display::{TextSizePicker, ThemePicker};
 use crate::components::outline::OutlineButton;
@@ -23,10 +22,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <OutlineButton/>
-            <A href=paths::home() attr:class="site-title"><span class="site-title-text">{COURSE.title}</span></A>
+            <a href=paths::home() class="site-title"><span class="site-title-text">{COURSE.title}</span></a>
             <nav class="site-nav" aria-label="Site">
-                <A href=paths::progress()>"Progress"</A>
-                <A href=paths::glossary()>"Glossary"</A>
+                <a href=paths::progress()>"Progress"</a>
+                <a href=paths::glossary()>"Glossary"</a>
             </nav>
             <SearchButton/>
             <SiteMenu/>
@@ -81,8 +80,8 @@ fn SiteMenu() -> impl IntoView {
             </button>
             <div id=MENU_PANEL_ID class="site-menu-panel" hidden=move || !open.get() on:click=on_click_panel>
                 <ul class="site-menu-links" aria-label="Pages">
-                    <li class="wide-duplicate"><A href=paths::progress()>"Your progress"</A></li>
-                    <li class="wide-duplicate"><A href=paths::glossary()>"Glossary"</A></li>
+                    <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
+                    <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>
                 </ul>
                 <ThemePicker/>
                 <TextSizePicker/>

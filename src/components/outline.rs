@@ -6,9 +6,9 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::lesson_state::{state_class, state_icon};
+use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::paths;
 use crate::state::preferences::use_preferences;
@@ -102,6 +102,7 @@ fn OutlineTree(
     closed: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let progress = use_progress();
+    let path = crate::router::use_path();
     view! {
         <ol class="outline-tree">
             {COURSE.modules.iter().enumerate().map(|(m, module)| {
@@ -132,11 +133,12 @@ fn OutlineTree(
                                     let state = move || progress.with(|p| p.state(lesson));
                                     view! {
                                         <li data-state=move || state_class(state())>
-                                            <A href=paths::lesson(lesson.slug) exact=true>
+                                            <a href=paths::lesson(lesson.slug)
+                                                aria-current=move || path.with(|p| (Route::parse(p) == Route::Lesson(lesson.slug)).then_some("page"))>
                                                 <span class="outline-lesson-icon" aria-hidden="true">{move || state_icon(state())}</span>
                                                 <span class="outline-tree-lesson-title">{lesson.title}</span>
                                                 <span class="visually-hidden">{move || format!(", {}", state().label())}</span>
-                                            </A>
+                                            </a>
                                         </li>
                                     }
                                 }).collect_view()}

@@ -4,7 +4,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::lesson_store::fetch_text;
 use crate::model::search::{snippet, Doc, DocKind, Hit, SearchIndex, Segment};
@@ -56,7 +55,7 @@ pub fn SearchDialog() -> impl IntoView {
     let index: RwSignal<Option<Result<Rc<SearchIndex>, String>>, LocalStorage> =
         RwSignal::new_local(None);
     let active = RwSignal::new(0usize);
-    let navigate = StoredValue::new_local(use_navigate());
+    let navigate = crate::router::use_navigate();
 
     let hits = Memo::new(move |_| {
         let q = query.get();
@@ -97,7 +96,7 @@ pub fn SearchDialog() -> impl IntoView {
             return;
         };
         open.set(false);
-        navigate.with_value(|n| n(&href(&doc), Default::default()));
+        navigate(&href(&doc));
         // The target page may already be rendered (same lesson, or the glossary).
         set_timeout(
             crate::document::scroll_to_hash,

@@ -674,19 +674,14 @@ impl Site {
             ));
             for slug in &module.lessons {
                 let l = &self.lessons[slug];
-                let questions: Vec<&str> = l
-                    .lesson
-                    .quiz
-                    .iter()
-                    .flat_map(|q| q.questions.iter().map(|q| q.id.as_str()))
-                    .collect();
+                let question_count = l.lesson.quiz.as_ref().map_or(0, |q| q.questions.len());
                 s.push_str(&format!(
-                    "            LessonInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, questions: &{:?}, data: {:?} }},\n",
+                    "            LessonInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, question_count: {}, data: {:?} }},\n",
                     slug,
                     l.title,
                     l.subtitle,
                     l.minutes,
-                    questions,
+                    question_count,
                     self.lesson_file(slug),
                 ));
             }

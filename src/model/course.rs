@@ -30,8 +30,8 @@ pub struct LessonInfo {
     pub title: &'static str,
     pub subtitle: &'static str,
     pub minutes: u32,
-    /// Ids of the quiz's questions, so progress can be summarised without loading the lesson.
-    pub questions: &'static [&'static str],
+    /// How many questions the lesson's quiz has; the questions themselves are in its data file.
+    pub question_count: u32,
     /// The lesson's data file, relative to the site root, named with a content hash.
     pub data: &'static str,
 }
@@ -320,7 +320,7 @@ mod tests {
                         title: "A",
                         subtitle: "",
                         minutes: 1,
-                        questions: &[],
+                        question_count: 0,
                         data: "",
                     },
                     LessonInfo {
@@ -328,7 +328,7 @@ mod tests {
                         title: "B",
                         subtitle: "",
                         minutes: 1,
-                        questions: &[],
+                        question_count: 0,
                         data: "",
                     },
                 ],
@@ -341,7 +341,7 @@ mod tests {
                     title: "C",
                     subtitle: "",
                     minutes: 1,
-                    questions: &[],
+                    question_count: 0,
                     data: "",
                 }],
             },

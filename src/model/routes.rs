@@ -28,6 +28,7 @@ pub const GLOSSARY_DATA_ID: &str = "glossary-data";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route<'a> {
     Home,
+    /// A lesson by slug; whether the course has it is the lesson page's to check.
     Lesson(&'a str),
     Glossary,
     Progress,
@@ -35,7 +36,24 @@ pub enum Route<'a> {
     NotFound,
 }
 
-impl Route<'_> {
+impl<'a> Route<'a> {
+    /// The page at a path relative to the site's base (`""`, `"lessons/x/"`, `"glossary/"`).
+    /// A missing trailing slash and a trailing `index.html` are accepted, as static hosts do.
+    pub fn parse(path: &'a str) -> Route<'a> {
+        let path = path.trim_start_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let path = path.strip_suffix('/').unwrap_or(path);
+        match path.split_once('/') {
+            None if path.is_empty() => Route::Home,
+            None if path == GLOSSARY_SEGMENT => Route::Glossary,
+            None if path == PROGRESS_SEGMENT => Route::Progress,
+            Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
+                Route::Lesson(slug)
+            }
+            _ => Route::NotFound,
+        }
+    }
+
     /// The page's path relative to the site's base: `""`, `"lessons/x/"`, `"glossary/"`.
     pub fn path(&self) -> String {
         match self {
@@ -94,5 +112,31 @@ mod tests {
         check(Route::Glossary, "glossary/", "glossary/index.html");
         check(Route::Progress, "progress/", "progress/index.html");
         check(Route::NotFound, "404.html", "404.html");
+    }
+
+    #[test]
+    fn parsing_paths() {
+        for (path, route) in [
+            ("", Route::Home),
+            ("/", Route::Home),
+            ("index.html", Route::Home),
+            ("lessons/risk-management/", Route::Lesson("risk-management")),
+            ("lessons/risk-management", Route::Lesson("risk-management")),
+            ("lessons/risk-management/index.html", Route::Lesson("risk-management")),
+            ("glossary/", Route::Glossary),
+            ("glossary", Route::Glossary),
+            ("progress/", Route::Progress),
+            ("lessons/", Route::NotFound),
+            ("lessons/a/b/", Route::NotFound),
+            ("nowhere/at/all", Route::NotFound),
+            ("404.html", Route::NotFound),
+            ("templates/raid-log.md", Route::NotFound),
+        ] {
+            assert_eq!(Route::parse(path), route, "{path}");
+        }
+        // Every page's own path reads back as that page.
+        for route in [Route::Home, Route::Lesson("x"), Route::Glossary, Route::Progress] {
+            assert_eq!(Route::parse(&route.path()), route);
+        }
     }
 }

@@ -115,9 +115,9 @@ impl SearchIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let mut total: Option<std::collections::HashMap<u32, u32>> = None;
+        let mut total: Option<std::collections::BTreeMap<u32, u32>> = None;
         for token in &tokens {
-            let mut scores: std::collections::HashMap<u32, u32> = Default::default();
+            let mut scores: std::collections::BTreeMap<u32, u32> = Default::default();
             let start = self.words.partition_point(|w| w.as_str() < token.as_str());
             for (w, postings) in self.words[start..]
                 .iter()
@@ -153,7 +153,8 @@ impl SearchIndex {
                 score,
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        // Unstable is enough: the document index breaks every tie.
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits.truncate(limit);
         hits
     }

@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::lesson_store;
 use crate::model::course::GlossaryTerm;
@@ -16,14 +15,15 @@ use crate::paths;
 pub fn GlossaryPage() -> impl IntoView {
     crate::document::set_title("Glossary");
     crate::document::set_description("Every term of art the course uses.");
-    let resource = lesson_store::cached_glossary()
-        .is_none()
-        .then(|| LocalResource::new(lesson_store::load_glossary));
-    let cached = StoredValue::new_local(lesson_store::cached_glossary());
-    let data = move || match resource {
-        Some(r) => r.get(),
-        None => cached.get_value().map(Ok),
-    };
+    type Loaded = Option<Result<Rc<Vec<GlossaryTerm>>, String>>;
+    let loaded: RwSignal<Loaded, LocalStorage> =
+        RwSignal::new_local(lesson_store::cached_glossary().map(Ok));
+    if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
+        leptos::task::spawn_local(async move {
+            loaded.set(Some(lesson_store::load_glossary().await))
+        });
+    }
+    let data = move || loaded.get();
     view! {
         <article class="glossary">
             <h1 tabindex="-1">"Glossary"</h1>
@@ -61,7 +61,7 @@ fn GlossaryList(
                                 let title = COURSE.find_lesson(slug).map_or(slug.clone(), |r| r.lesson.title.to_string());
                                 view! {
                                     {(i > 0).then_some(", ")}
-                                    <A href=paths::lesson(slug)>{title}</A>
+                                    <a href=paths::lesson(slug)>{title}</a>
                                 }
                             }).collect_view()}
                         </p>

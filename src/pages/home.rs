@@ -1,7 +1,6 @@
 //! The course home: what the course is, how far the learner has come, and where to go next.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
@@ -42,17 +41,17 @@ pub fn HomePage() -> impl IntoView {
             }}
             {move || match resume() {
                 Some(r) => view! {
-                    <A href=paths::lesson(r.lesson.slug) attr:class="button button-primary home-start"
-                        prop:state=RESUME_STATE>
+                    <a href=paths::lesson(r.lesson.slug) class="button button-primary home-start"
+                        data-history-state=RESUME_STATE>
                         "Resume: " {r.lesson.title}
-                    </A>
+                    </a>
                 }.into_any(),
                 None => {
                     let first = COURSE.first_lesson().expect("the build refuses an empty course");
                     view! {
-                        <A href=paths::lesson(first.lesson.slug) attr:class="button button-primary home-start">
+                        <a href=paths::lesson(first.lesson.slug) class="button button-primary home-start">
                             "Start the course"
-                        </A>
+                        </a>
                     }.into_any()
                 }
             }}
@@ -88,7 +87,7 @@ pub fn HomePage() -> impl IntoView {
                                             <span class="outline-lesson-icon" aria-hidden="true">
                                                 {move || state_icon(state())}
                                             </span>
-                                            <A href=paths::lesson(lesson.slug)>{lesson.title}</A>
+                                            <a href=paths::lesson(lesson.slug)>{lesson.title}</a>
                                             <span class="visually-hidden">{move || format!(", {}", state().label())}</span>
                                             <span class="outline-lesson-minutes">{format!("{} min", lesson.minutes)}</span>
                                         </li>

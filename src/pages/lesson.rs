@@ -3,13 +3,11 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::components::quiz::QuizView;
 use crate::lesson_store;
-use crate::model::course::LessonRef;
+use crate::model::course::{Lesson, LessonRef};
 use crate::outline::COURSE;
 use crate::components::not_found::NotFound;
 use crate::paths::{self, RESUME_STATE};
@@ -23,10 +21,11 @@ thread_local! {
 
 /// The page at `/lessons/:slug/`.
 #[component]
-pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    move || match COURSE.find_lesson(&slug.get()) {
+pub fn LessonPage(
+    /// The lesson's slug, from the URL; a slug the course does not have shows "not found".
+    slug: String,
+) -> impl IntoView {
+    match COURSE.find_lesson(&slug) {
         Some(lesson) => view! { <LessonView lesson/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
     }
@@ -46,14 +45,16 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
 
     // A lesson already in memory (prefetched, or inline in the page) renders at once,
     // in the same frame; only a lesson not yet loaded waits for its fetch.
-    let resource = lesson_store::cached(slug)
-        .is_none()
-        .then(|| LocalResource::new(move || lesson_store::load(info)));
-    let cached = StoredValue::new(lesson_store::cached(slug));
-    let data = move || match resource {
-        Some(r) => r.get(),
-        None => cached.get_value().map(Ok),
+    // (A signal and a task rather than a Resource: the async resource machinery costs wasm.)
+    let loaded: RwSignal<Option<Result<Lesson, String>>, LocalStorage> =
+        RwSignal::new_local(lesson_store::cached(slug).map(Ok));
+    let fetch = move || {
+        leptos::task::spawn_local(async move { loaded.set(Some(lesson_store::load(info).await)) })
     };
+    if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
+        fetch();
+    }
+    let data = move || loaded.get();
     let previous = COURSE.previous_lesson(slug);
     let next = COURSE.next_lesson(slug);
     if let Some(n) = next {
@@ -81,7 +82,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
 
     // Reaching the end of the text counts toward completion; the position is kept for "Resume".
     let end_marker = NodeRef::<leptos::html::Div>::new();
-    let has_quiz = !info.questions.is_empty();
+    let has_quiz = info.question_count > 0;
     let last_position = Cell::new(-1.0f64);
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         let (inner, height) = viewport_and_page_height();
@@ -120,7 +121,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
             <header class="lesson-header">
                 <nav class="breadcrumb" aria-label="Breadcrumb">
                     <ol>
-                        <li><A href=paths::home()>"Course"</A></li>
+                        <li><a href=paths::home()>"Course"</a></li>
                         <li>{lesson.module.title}</li>
                         <li aria-current="page">{info.title}</li>
                     </ol>
@@ -137,7 +138,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                 Some(Err(e)) => view! {
                     <div class="lesson-error" role="alert">
                         <p>{format!("Sorry, {e}.")}</p>
-                        <p><button type="button" class="button" on:click=move |_| if let Some(r) = resource { r.refetch() }>"Try again"</button></p>
+                        <p><button type="button" class="button" on:click=move |_| { loaded.set(None); fetch(); }>"Try again"</button></p>
                     </div>
                 }.into_any(),
                 Some(Ok(body)) => {
@@ -164,16 +165,16 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
             </div>
             <nav class="lesson-nav" aria-label="Lessons">
                 {previous.map(|p| view! {
-                    <A href=paths::lesson(p.lesson.slug) attr:class="lesson-nav-link lesson-nav-previous" attr:rel="prev">
+                    <a href=paths::lesson(p.lesson.slug) class="lesson-nav-link lesson-nav-previous" rel="prev">
                         <span class="lesson-nav-label">"Previous"</span>
                         <span class="lesson-nav-title">{p.lesson.title}</span>
-                    </A>
+                    </a>
                 })}
                 {next.map(|n| view! {
-                    <A href=paths::lesson(n.lesson.slug) attr:class="lesson-nav-link lesson-nav-next" attr:rel="next">
+                    <a href=paths::lesson(n.lesson.slug) class="lesson-nav-link lesson-nav-next" rel="next">
                         <span class="lesson-nav-label">"Next"</span>
                         <span class="lesson-nav-title">{n.lesson.title}</span>
-                    </A>
+                    </a>
                 })}
             </nav>
         </article>

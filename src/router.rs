@@ -1,0 +1,152 @@
+//! The router: which page is open, read from the URL over the route table in `model::routes`.
+//!
+//! It replaces leptos_router, which cost about 60 KB of wasm for what this site needs: a path
+//! signal, `pushState` on a link click, `popstate` for back and forward. Links are plain
+//! `<a href>` elements, written by the components or by the build into lesson HTML; one click
+//! listener on the window takes those that lead to a page of the site.
+
+use leptos::prelude::*;
+
+use crate::model::routes::Route;
+use crate::paths;
+
+/// The open page's path relative to the base, in its canonical form (`"lessons/x/"`): the
+/// signal that navigation sets, and a memo of it that views read.
+#[derive(Clone, Copy)]
+struct CurrentPath {
+    set: RwSignal<String>,
+    path: Memo<String>,
+}
+
+/// The path a page is rendered for at build time, provided by `render_page`.
+#[derive(Clone)]
+pub struct RequestPath(pub String);
+
+/// Provides the current path: from `RequestPath` at build time, from the URL in the browser,
+/// kept in step with link clicks and the back and forward buttons.
+pub fn provide_router() {
+    let initial = use_context::<RequestPath>()
+        .map(|RequestPath(p)| p)
+        .unwrap_or_else(location_path);
+    let raw = RwSignal::new(canonical(&initial));
+    provide_context(CurrentPath {
+        set: raw,
+        path: Memo::new(move |_| raw.get()),
+    });
+
+    // Back and forward (and a jump to a `#section`, which changes no page).
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let now = canonical(&location_path());
+        if raw.get_untracked() != now {
+            raw.set(now);
+        }
+    });
+    on_cleanup(move || popstate.remove());
+
+    let click = window_event_listener(leptos::ev::click, move |ev| follow_link(raw, &ev));
+    on_cleanup(move || click.remove());
+}
+
+/// The path of the open page, relative to the base.
+pub fn use_path() -> Memo<String> {
+    expect_context::<CurrentPath>().path
+}
+
+/// A function that opens a page of the site by its URL (with the base, as `paths` writes
+/// it), adding a history entry. It scrolls to the top unless the URL names a section.
+pub fn use_navigate() -> impl Fn(&str) + Copy + 'static {
+    let raw = expect_context::<CurrentPath>().set;
+    move |href: &str| {
+        if !go(raw, href, &wasm_bindgen::JsValue::NULL) {
+            // Another section of the open page, or a file: the browser goes there itself.
+            let _ = window().location().set_href(href);
+        }
+    }
+}
+
+/// Opens `href` if it is a page of this site: pushes the history entry and sets the path.
+fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool {
+    let Ok(url) = web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
+    else {
+        return false;
+    };
+    if url.origin() != window().location().origin().unwrap_or_default() {
+        return false;
+    }
+    let Some(path) = url.pathname().strip_prefix(paths::base()).map(str::to_string) else {
+        return false;
+    };
+    if Route::parse(&path) == Route::NotFound {
+        // A file of the site, not a page (a template, the 404 page): the browser loads it.
+        return false;
+    }
+    let target = canonical(&path);
+    let has_hash = url.hash().len() > 1;
+    if target == raw.get_untracked() && has_hash {
+        // The same page, another section: the browser scrolls there itself.
+        return false;
+    }
+    let full = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(state, "", Some(&full));
+    }
+    raw.set(target);
+    // A new page starts at its top; one opened at a section scrolls there once it renders
+    // (the lesson and glossary pages call `document::scroll_to_hash`).
+    if !has_hash {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    true
+}
+
+/// A click on a link to a page of the site opens it without reloading. Clicks with a
+/// modifier key, on links with a target or a download, and already handled ones are left alone.
+fn follow_link(raw: RwSignal<String>, ev: &web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
+    }
+    let Some(anchor) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href]").ok().flatten())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    if !anchor.target().is_empty() || anchor.has_attribute("download") {
+        return;
+    }
+    // "Resume" links carry the history state that reopens a lesson at the saved place.
+    let state = anchor
+        .get_attribute("data-history-state")
+        .map(|s| wasm_bindgen::JsValue::from_str(&s))
+        .unwrap_or(wasm_bindgen::JsValue::NULL);
+    if go(raw, &anchor.href(), &state) {
+        ev.prevent_default();
+    }
+}
+
+/// The canonical form of a page's path: `"lessons/x"` and `"lessons/x/index.html"` become
+/// `"lessons/x/"`; a path that is no page is kept as it is.
+fn canonical(path: &str) -> String {
+    match Route::parse(path) {
+        Route::NotFound => path.to_string(),
+        route => route.path(),
+    }
+}
+
+/// The browser's path relative to the base; empty outside a browser.
+fn location_path() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
+    let path = window().location().pathname().unwrap_or_default();
+    path.strip_prefix(paths::base()).unwrap_or(&path).to_string()
+}
