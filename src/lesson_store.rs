@@ -105,10 +105,14 @@ pub async fn fetch_text(url: &str, what: &str) -> Result<String, String> {
         .map_err(|_| format!("{what} could not be loaded: you may be offline"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
     if !response.ok() {
-        return Err(format!("{what} could not be loaded (HTTP {})", response.status()));
+        return Err(format!(
+            "{what} could not be loaded (HTTP {})",
+            response.status()
+        ));
     }
     let text = JsFuture::from(response.text().map_err(|_| "no body")?)
         .await
         .map_err(|_| format!("{what} could not be read"))?;
-    text.as_string().ok_or_else(|| format!("{what} is not text"))
+    text.as_string()
+        .ok_or_else(|| format!("{what} is not text"))
 }

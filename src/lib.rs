@@ -65,9 +65,9 @@ pub struct RenderedPage {
 pub fn render_page(path: &str) -> RenderedPage {
     use std::sync::Arc;
 
+    use hydration_context::SsrSharedContext;
     use leptos::prelude::*;
     use leptos::reactive::owner::Owner;
-    use hydration_context::SsrSharedContext;
 
     document::reset_rendered();
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));

@@ -66,14 +66,19 @@ pub fn use_navigate() -> impl Fn(&str) + Copy + 'static {
 
 /// Opens `href` if it is a page of this site: pushes the history entry and sets the path.
 fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool {
-    let Ok(url) = web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
+    let Ok(url) =
+        web_sys::Url::new_with_base(href, &window().location().href().unwrap_or_default())
     else {
         return false;
     };
     if url.origin() != window().location().origin().unwrap_or_default() {
         return false;
     }
-    let Some(path) = url.pathname().strip_prefix(paths::base()).map(str::to_string) else {
+    let Some(path) = url
+        .pathname()
+        .strip_prefix(paths::base())
+        .map(str::to_string)
+    else {
         return false;
     };
     if Route::parse(&path) == Route::NotFound {
@@ -148,5 +153,7 @@ fn location_path() -> String {
         return String::new();
     }
     let path = window().location().pathname().unwrap_or_default();
-    path.strip_prefix(paths::base()).unwrap_or(&path).to_string()
+    path.strip_prefix(paths::base())
+        .unwrap_or(&path)
+        .to_string()
 }

@@ -155,18 +155,19 @@ impl Store {
 
 /// Whether the browser keeps this site's storage: `None` until known or when it cannot say.
 pub async fn persisted() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let promise = storage.persisted().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    storage_answer(web_sys::StorageManager::persisted).await
 }
 
 /// Asks the browser to keep this site's storage; returns whether it agreed.
 pub async fn request_persistence() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let promise = storage.persist().ok()?;
+    storage_answer(web_sys::StorageManager::persist).await
+}
+
+/// Calls one of the storage manager's yes-or-no methods and waits for its answer.
+async fn storage_answer(
+    call: fn(&web_sys::StorageManager) -> Result<web_sys::js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Option<bool> {
+    let promise = call(&web_sys::window()?.navigator().storage()).ok()?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?

@@ -117,7 +117,10 @@ fn new_lessons_have_four_or_five_questions_and_900_to_1500_words() {
         let site = site();
         let lesson = &site.lessons[slug];
         let questions = lesson.lesson.quiz.as_ref().unwrap().questions.len();
-        assert!((4..=5).contains(&questions), "{slug} has {questions} questions");
+        assert!(
+            (4..=5).contains(&questions),
+            "{slug} has {questions} questions"
+        );
         let words = lesson.text.split_whitespace().count();
         assert!((900..=1500).contains(&words), "{slug} has {words} words");
     }
@@ -129,7 +132,9 @@ fn every_module_ends_with_further_reading() {
     for module in &site.modules {
         let last = &site.lessons[module.lessons.last().unwrap()];
         assert!(
-            last.headings.iter().any(|(_, text)| text == "Further reading"),
+            last.headings
+                .iter()
+                .any(|(_, text)| text == "Further reading"),
             "module {}: its last lesson, {}, has no \"Further reading\" section",
             module.slug,
             last.lesson.slug
@@ -140,16 +145,33 @@ fn every_module_ends_with_further_reading() {
 #[test]
 fn the_course_shows_at_least_eight_figures_and_six_templates_and_uses_each() {
     let site = site();
-    let html: String = site.lessons.values().map(|l| l.lesson.html.as_str()).collect();
+    let html: String = site
+        .lessons
+        .values()
+        .map(|l| l.lesson.html.as_str())
+        .collect();
     let count = html.matches("<figure class=\"figure\">").count();
     assert!(count >= 8, "{count} figures in lessons");
     for entry in std::fs::read_dir("content/figures").unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
         let title = std::fs::read_to_string(format!("content/figures/{name}")).unwrap();
-        let title = title.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
-        assert!(html.contains(&format!("<title>{title}</title>")), "figure {name} is in no lesson");
+        let title = title
+            .split("<title>")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        assert!(
+            html.contains(&format!("<title>{title}</title>")),
+            "figure {name} is in no lesson"
+        );
     }
-    assert!(site.templates.len() >= 6, "{} templates", site.templates.len());
+    assert!(
+        site.templates.len() >= 6,
+        "{} templates",
+        site.templates.len()
+    );
     for name in site.templates.keys() {
         assert!(
             html.contains(&format!("href=\"templates/{name}.md\"")),
@@ -212,8 +234,21 @@ fn the_first_lesson_keeps_its_given_text() {
 /// rejects without knowing the subject. They can be fair in a sentence ("only after
 /// the review"), so the rule is a ceiling, not a ban: at most 1 wrong choice in 20.
 const GIVEAWAY_WORDS: &[&str] = &[
-    "only", "never", "always", "quietly", "silently", "ignore", "ignores", "exclusively",
-    "entirely", "whatever", "blame", "guarantee", "guarantees", "everything", "nothing",
+    "only",
+    "never",
+    "always",
+    "quietly",
+    "silently",
+    "ignore",
+    "ignores",
+    "exclusively",
+    "entirely",
+    "whatever",
+    "blame",
+    "guarantee",
+    "guarantees",
+    "everything",
+    "nothing",
 ];
 
 /// The given seed question keeps its authored choices, so it is left out of the figures.
@@ -251,9 +286,8 @@ fn quiz_figures(site: &Site) -> QuizFigures {
                     f.wrong_chars += lengths[i];
                     f.wrong_count += 1;
                     let lower = c.text.to_lowercase();
-                    let words: BTreeSet<&str> = lower
-                        .split(|ch: char| !ch.is_ascii_alphabetic())
-                        .collect();
+                    let words: BTreeSet<&str> =
+                        lower.split(|ch: char| !ch.is_ascii_alphabetic()).collect();
                     if GIVEAWAY_WORDS.iter().any(|w| words.contains(w)) {
                         f.wrong_with_giveaway.push(format!("{}: {}", q.id, c.text));
                     }
@@ -262,7 +296,11 @@ fn quiz_figures(site: &Site) -> QuizFigures {
             if q.kind == QuestionKind::Single {
                 f.single += 1;
                 let right = correct[0];
-                if lengths.iter().enumerate().all(|(i, &l)| i == right || lengths[right] > l) {
+                if lengths
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &l)| i == right || lengths[right] > l)
+                {
                     f.longest_is_correct += 1;
                 }
             } else {
@@ -290,9 +328,16 @@ fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
         f.single, f.longest_is_correct, longest * 100.0, f.multiple, f.correct_are_first,
         first * 100.0, f.wrong_with_giveaway.len(), f.wrong_count, giveaway * 100.0
     );
-    assert!(longest <= 0.35, "the correct choice is the longest in {:.0}% of single-choice questions (limit 35%)", longest * 100.0);
+    assert!(
+        longest <= 0.35,
+        "the correct choice is the longest in {:.0}% of single-choice questions (limit 35%)",
+        longest * 100.0
+    );
     assert!(first <= 0.40, "the correct choices are exactly the first ones in {:.0}% of multiple-select questions (limit 40%)", first * 100.0);
-    assert!((0.85..=1.2).contains(&ratio), "correct choices are {ratio:.2} times as long as wrong ones (limit 0.85 to 1.2)");
+    assert!(
+        (0.85..=1.2).contains(&ratio),
+        "correct choices are {ratio:.2} times as long as wrong ones (limit 0.85 to 1.2)"
+    );
     assert!(
         giveaway <= 0.05,
         "{:.1}% of wrong choices carry a giveaway word (limit 5%):\n{}",

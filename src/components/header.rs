@@ -43,9 +43,10 @@ fn SiteMenu() -> impl IntoView {
     let button = NodeRef::<leptos::html::Button>::new();
 
     let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        let inside = root.get_untracked().zip(ev.target()).is_some_and(|(r, t)| {
-            r.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&t))
-        });
+        let inside = root
+            .get_untracked()
+            .zip(ev.target())
+            .is_some_and(|(r, t)| r.contains(wasm_bindgen::JsCast::dyn_ref::<web_sys::Node>(&t)));
         if !inside && open.get_untracked() {
             open.set(false);
         }

@@ -212,13 +212,19 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
             },
             // A figure: a paragraph holding only `![alt](figures/name.svg "caption")`.
             Event::Start(Tag::Paragraph)
-                if matches!(events.get(i + 1), Some((Event::Start(Tag::Image { .. }), _))) =>
+                if matches!(
+                    events.get(i + 1),
+                    Some((Event::Start(Tag::Image { .. }), _))
+                ) =>
             {
                 let end = events[i..]
                     .iter()
                     .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
                     .map_or(events.len(), |p| i + p);
-                let alone = matches!(events.get(end + 1), Some((Event::End(TagEnd::Paragraph), _)));
+                let alone = matches!(
+                    events.get(end + 1),
+                    Some((Event::End(TagEnd::Paragraph), _))
+                );
                 if !alone {
                     problems.push(Problem {
                         offset: range.start,
@@ -227,7 +233,13 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                     i += 1;
                     continue;
                 }
-                if let (Event::Start(Tag::Image { dest_url, title, .. }), at) = &events[i + 1] {
+                if let (
+                    Event::Start(Tag::Image {
+                        dest_url, title, ..
+                    }),
+                    at,
+                ) = &events[i + 1]
+                {
                     let alt = plain_text(&events[i + 2..end]);
                     match figure(dest_url, title, &alt, cx) {
                         Ok(html) => out.push(Event::Html(html.into())),
@@ -360,7 +372,9 @@ fn figure(url: &str, title: &str, alt: &str, cx: &Context) -> Result<String, Str
     } else {
         format!("<figcaption>{}</figcaption>", escape(title.trim()))
     };
-    Ok(format!("<figure class=\"figure\">{labelled}{caption}</figure>\n"))
+    Ok(format!(
+        "<figure class=\"figure\">{labelled}{caption}</figure>\n"
+    ))
 }
 
 /// A template's HTML: its title, a download link, a copy button and the text itself.
@@ -387,7 +401,10 @@ fn template(name: &str, text: &str) -> String {
 pub fn check_svg(text: &str) -> Result<String, (usize, String)> {
     let svg = text.trim();
     if !svg.starts_with("<svg") || !svg.ends_with("</svg>") {
-        return Err((1, "a figure is one <svg> element: start the file with <svg and end it with </svg>".into()));
+        return Err((
+            1,
+            "a figure is one <svg> element: start the file with <svg and end it with </svg>".into(),
+        ));
     }
     let root_end = svg.find('>').unwrap_or(svg.len());
     if !svg[..root_end].contains("viewBox=\"") {
@@ -403,14 +420,23 @@ pub fn check_svg(text: &str) -> Result<String, (usize, String)> {
         ("url(http", "an outside reference"),
     ] {
         if let Some(at) = lower.find(needle) {
-            return Err((line_at(text, at), format!("a figure may not contain {what}")));
+            return Err((
+                line_at(text, at),
+                format!("a figure may not contain {what}"),
+            ));
         }
     }
     let bytes = lower.as_bytes();
     for (at, _) in lower.match_indices(" on") {
-        let name: String = lower[at + 3..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let name: String = lower[at + 3..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
         if !name.is_empty() && bytes.get(at + 3 + name.len()) == Some(&b'=') {
-            return Err((line_at(text, at), format!("a figure may not contain an event handler (on{name}=)")));
+            return Err((
+                line_at(text, at),
+                format!("a figure may not contain an event handler (on{name}=)"),
+            ));
         }
     }
     Ok(svg.to_string())
@@ -418,7 +444,10 @@ pub fn check_svg(text: &str) -> Result<String, (usize, String)> {
 
 fn line_at(text: &str, offset: usize) -> usize {
     let lead = text.len() - text.trim_start().len();
-    text[..(offset + lead).min(text.len())].matches('\n').count() + 1
+    text[..(offset + lead).min(text.len())]
+        .matches('\n')
+        .count()
+        + 1
 }
 
 /// The text of the section being rendered, starting the untitled first section if needed.

@@ -304,7 +304,11 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             break;
         };
         if !text.lines().any(|l| l.starts_with("# ")) {
-            errors.push(err(path, 1, "a template starts with a `# Title` line".into()));
+            errors.push(err(
+                path,
+                1,
+                "a template starts with a `# Title` line".into(),
+            ));
         }
         templates.insert(name.trim_end_matches(".md").to_string(), text.clone());
     }

@@ -347,16 +347,28 @@ const FIGURE: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40
 fn with_figure(svg: &str, markdown: &str) -> Files {
     course_with(|f| {
         f.insert("content/figures/chain.svg".into(), svg.into());
-        replace(f, "content/lessons/b.md", "See", &format!("{markdown}\n\nSee"));
+        replace(
+            f,
+            "content/lessons/b.md",
+            "See",
+            &format!("{markdown}\n\nSee"),
+        );
     })
 }
 
 #[test]
 fn a_figure_is_inlined_with_its_alt_text_and_caption() {
-    let site = parse(&with_figure(FIGURE, "![A chain of three tasks](figures/chain.svg \"The chain\")")).unwrap();
+    let site = parse(&with_figure(
+        FIGURE,
+        "![A chain of three tasks](figures/chain.svg \"The chain\")",
+    ))
+    .unwrap();
     let html = &site.lessons["b"].lesson.html;
     assert!(html.contains("<figure class=\"figure\"><svg class=\"figure-svg\" role=\"img\" aria-label=\"A chain of three tasks\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"><title>A chain</title>"), "{html}");
-    assert!(html.contains("</svg><figcaption>The chain</figcaption></figure>"), "{html}");
+    assert!(
+        html.contains("</svg><figcaption>The chain</figcaption></figure>"),
+        "{html}"
+    );
     assert!(!html.contains("<p><figure"), "{html}");
 }
 
@@ -387,11 +399,17 @@ fn a_figure_inside_a_sentence_is_refused() {
 #[test]
 fn unsafe_or_unsized_svg_is_refused() {
     check(
-        with_figure("<svg viewBox=\"0 0 1 1\">\n<script>alert(1)</script></svg>", "![A](figures/chain.svg)"),
+        with_figure(
+            "<svg viewBox=\"0 0 1 1\">\n<script>alert(1)</script></svg>",
+            "![A](figures/chain.svg)",
+        ),
         &["content/figures/chain.svg:2: a figure may not contain a script"],
     );
     check(
-        with_figure("<svg viewBox=\"0 0 1 1\"><rect onclick=\"x()\"/></svg>", "![A](figures/chain.svg)"),
+        with_figure(
+            "<svg viewBox=\"0 0 1 1\"><rect onclick=\"x()\"/></svg>",
+            "![A](figures/chain.svg)",
+        ),
         &["content/figures/chain.svg:1: a figure may not contain an event handler (onclick=)"],
     );
     check(
@@ -403,15 +421,32 @@ fn unsafe_or_unsized_svg_is_refused() {
 #[test]
 fn a_template_is_shown_with_download_and_copy() {
     let files = course_with(|f| {
-        f.insert("content/templates/raid-log.md".into(), "# RAID log\n\n| Risk | Owner |\n".into());
-        replace(f, "content/lessons/b.md", "See", "```template\nraid-log\n```\n\nSee");
+        f.insert(
+            "content/templates/raid-log.md".into(),
+            "# RAID log\n\n| Risk | Owner |\n".into(),
+        );
+        replace(
+            f,
+            "content/lessons/b.md",
+            "See",
+            "```template\nraid-log\n```\n\nSee",
+        );
     });
     let site = parse(&files).unwrap();
     let html = &site.lessons["b"].lesson.html;
-    assert!(html.contains("<span class=\"template-kind\">Template</span> RAID log</p>"), "{html}");
+    assert!(
+        html.contains("<span class=\"template-kind\">Template</span> RAID log</p>"),
+        "{html}"
+    );
     assert!(html.contains("<a class=\"button\" href=\"templates/raid-log.md\" download=\"raid-log.md\">Download (Markdown)</a>"), "{html}");
-    assert!(html.contains("<code># RAID log\n\n| Risk | Owner |\n</code>"), "{html}");
-    assert_eq!(site.templates["raid-log"], "# RAID log\n\n| Risk | Owner |\n");
+    assert!(
+        html.contains("<code># RAID log\n\n| Risk | Owner |\n</code>"),
+        "{html}"
+    );
+    assert_eq!(
+        site.templates["raid-log"],
+        "# RAID log\n\n| Risk | Owner |\n"
+    );
 }
 
 #[test]

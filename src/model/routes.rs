@@ -122,7 +122,10 @@ mod tests {
             ("index.html", Route::Home),
             ("lessons/risk-management/", Route::Lesson("risk-management")),
             ("lessons/risk-management", Route::Lesson("risk-management")),
-            ("lessons/risk-management/index.html", Route::Lesson("risk-management")),
+            (
+                "lessons/risk-management/index.html",
+                Route::Lesson("risk-management"),
+            ),
             ("glossary/", Route::Glossary),
             ("glossary", Route::Glossary),
             ("progress/", Route::Progress),
@@ -135,7 +138,12 @@ mod tests {
             assert_eq!(Route::parse(path), route, "{path}");
         }
         // Every page's own path reads back as that page.
-        for route in [Route::Home, Route::Lesson("x"), Route::Glossary, Route::Progress] {
+        for route in [
+            Route::Home,
+            Route::Lesson("x"),
+            Route::Glossary,
+            Route::Progress,
+        ] {
             assert_eq!(Route::parse(&route.path()), route);
         }
     }

@@ -19,9 +19,9 @@ pub fn GlossaryPage() -> impl IntoView {
     let loaded: RwSignal<Loaded, LocalStorage> =
         RwSignal::new_local(lesson_store::cached_glossary().map(Ok));
     if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
-        leptos::task::spawn_local(async move {
-            loaded.set(Some(lesson_store::load_glossary().await))
-        });
+        leptos::task::spawn_local(
+            async move { loaded.set(Some(lesson_store::load_glossary().await)) },
+        );
     }
     let data = move || loaded.get();
     view! {

@@ -5,11 +5,11 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::not_found::NotFound;
 use crate::components::quiz::QuizView;
 use crate::lesson_store;
 use crate::model::course::{Lesson, LessonRef};
 use crate::outline::COURSE;
-use crate::components::not_found::NotFound;
 use crate::paths::{self, RESUME_STATE};
 use crate::state::progress::use_progress_mut;
 
@@ -17,7 +17,6 @@ thread_local! {
     /// False until the first page has rendered: focus moves only on navigation, not on load.
     static NAVIGATED: Cell<bool> = const { Cell::new(false) };
 }
-
 
 /// The page at `/lessons/:slug/`.
 #[component]

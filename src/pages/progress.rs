@@ -23,7 +23,9 @@ struct PendingImport {
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     crate::document::set_title("Your progress");
-    crate::document::set_description("Your progress through the course: export it, import it, or reset it.");
+    crate::document::set_description(
+        "Your progress through the course: export it, import it, or reset it.",
+    );
     let progress = use_progress_mut();
     let status = RwSignal::new(String::new());
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);

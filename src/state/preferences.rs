@@ -26,7 +26,11 @@ pub const THEME: RootChoice = RootChoice {
     key: THEME_KEY,
     attribute: "data-theme",
     label: "Theme",
-    choices: &[("system", "System theme"), ("light", "Light"), ("dark", "Dark")],
+    choices: &[
+        ("system", "System theme"),
+        ("light", "Light"),
+        ("dark", "Dark"),
+    ],
 };
 
 /// The text size.

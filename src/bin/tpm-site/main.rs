@@ -79,14 +79,20 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             head = inline_data(LESSON_DATA_ID, &json);
         }
         let rendered = render_page(&paths::route(*route));
-        let html = page(&shell, &rendered.title, &rendered.description, &head)
-            .replacen("<body>", &format!("<body>{}", rendered.html), 1);
+        let html = page(&shell, &rendered.title, &rendered.description, &head).replacen(
+            "<body>",
+            &format!("<body>{}", rendered.html),
+            1,
+        );
         write(out.join(route.file()), &html)?;
     }
     let (file, json) = site.search_index();
     write(out.join(file), &json)?;
     for (name, text) in &site.templates {
-        write(out.join(routes::TEMPLATES_DIR).join(format!("{name}.md")), text)?;
+        write(
+            out.join(routes::TEMPLATES_DIR).join(format!("{name}.md")),
+            text,
+        )?;
     }
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;

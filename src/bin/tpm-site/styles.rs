@@ -16,8 +16,7 @@ pub fn merge(shell: &str, out: &Path) -> Result<String, String> {
     };
     let mut css = String::new();
     for link in &links {
-        let name = link.href.rsplit('/').next().unwrap_or_default();
-        let path = out.join(name);
+        let path = out.join(file_name(&link.href));
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("stylesheet {}: {e}", path.display()))?;
         css.push_str(&text);
@@ -26,21 +25,30 @@ pub fn merge(shell: &str, out: &Path) -> Result<String, String> {
     let name = format!("style-{}.css", &fnv_hex(css.as_bytes())[..10]);
     std::fs::write(out.join(&name), &css).map_err(|e| format!("{name}: {e}"))?;
     for link in &links {
-        let _ = std::fs::remove_file(out.join(link.href.rsplit('/').next().unwrap_or_default()));
+        let _ = std::fs::remove_file(out.join(file_name(&link.href)));
     }
-    let prefix = &first.href[..first.href.len() - first.href.rsplit('/').next().unwrap_or_default().len()];
+    let prefix = &first.href[..first.href.len() - file_name(&first.href).len()];
     let mut html = String::with_capacity(shell.len());
     let mut rest = shell;
     for (i, link) in links.iter().enumerate() {
-        let at = rest.find(&link.tag).expect("the tag was found in this text");
+        let at = rest
+            .find(&link.tag)
+            .expect("the tag was found in this text");
         html.push_str(&rest[..at]);
         if i == 0 {
-            html.push_str(&format!("<link rel=\"stylesheet\" href=\"{prefix}{name}\">"));
+            html.push_str(&format!(
+                "<link rel=\"stylesheet\" href=\"{prefix}{name}\">"
+            ));
         }
         rest = &rest[at + link.tag.len()..];
     }
     html.push_str(rest);
     Ok(html)
+}
+
+/// The file name at the end of an `href`.
+fn file_name(href: &str) -> &str {
+    href.rsplit('/').next().unwrap_or_default()
 }
 
 /// A `<link rel="stylesheet">` tag as written, and its `href`.
@@ -94,7 +102,10 @@ mod tests {
             html,
             format!("<head><link rel=\"stylesheet\" href=\"/tpm/{name}\">\n<link rel=\"manifest\" href=\"m\"></head>")
         );
-        assert_eq!(std::fs::read_to_string(dir.join(&name)).unwrap(), "a{}\nb{}\n");
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&name)).unwrap(),
+            "a{}\nb{}\n"
+        );
         assert!(!dir.join("a-1.css").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
