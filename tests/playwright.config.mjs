@@ -1,8 +1,9 @@
 // Browser tests: Debian's Chromium, headless, against the release build in dist/ on loopback.
 import { defineConfig, devices } from '@playwright/test';
 
-export const PORT = 4173;
-export const SUBPATH_PORT = 4174;
+// TPM_TEST_PORT lets two checkouts run their browser tests side by side.
+export const PORT = Number(process.env.TPM_TEST_PORT || 4173);
+export const SUBPATH_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: './e2e',
