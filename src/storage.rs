@@ -7,11 +7,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::model::progress::{DecodeError, Progress};
+use crate::model::progress::{DecodeError, Progress, Time};
 
 /// The key of the progress record. The schema version lives inside the record.
 pub const PROGRESS_KEY: &str = "tpm-course.progress";
-/// Where unreadable progress is kept; a second one gets `.2`, and so on.
+/// Unreadable progress is kept under this prefix and the time it was set aside
+/// (`tpm-course.progress.backup.1764080000000`); older builds used the prefix alone, then `.2`, `.3`…
 pub const BACKUP_KEY: &str = "tpm-course.progress.backup";
 /// The progress a "Replace" import replaced, kept until the next replace.
 pub const BEFORE_IMPORT_KEY: &str = "tpm-course.progress.before-import";
@@ -30,7 +31,8 @@ pub const PRINT_ANSWERS_KEY: &str = "tpm-course.print-answers";
 #[derive(Clone)]
 pub struct Store {
     storage: Option<web_sys::Storage>,
-    /// Set when unreadable data could not be backed up: it must not be overwritten.
+    /// Set when the stored record must not be overwritten: unreadable data could not be backed
+    /// up, or a newer version of the course wrote it.
     locked: Rc<Cell<bool>>,
 }
 
@@ -41,14 +43,30 @@ pub enum Notice {
     Unavailable,
     /// A save failed, most likely because storage is full.
     SaveFailed,
-    /// Stored progress could not be read; it was kept under `backup_key`.
-    Recovered { reason: String, backup_key: String },
+    /// Stored progress could not be read; it was kept as a backup.
+    Recovered { reason: String },
+    /// A newer version of the course wrote the record: it is left alone and this tab runs on memory.
+    NewerVersion,
+    /// A backup holds progress this version can read, to merge back on the Progress page.
+    BackupReadable,
 }
 
 /// Progress as loaded, with what the learner should be told.
 pub struct Loaded {
     pub progress: Progress,
     pub notice: Option<Notice>,
+}
+
+/// A copy of progress set aside in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    /// When it was set aside, if its key says.
+    pub saved_at: Option<Time>,
+    /// What it holds, as stored.
+    pub raw: String,
+    /// The record in it, when this version can read it.
+    pub readable: Option<Progress>,
 }
 
 impl Store {
@@ -85,72 +103,103 @@ impl Store {
         }
     }
 
-    /// Loads progress for `course`, keeping unreadable data aside.
-    pub fn load(&self, course: &str) -> Loaded {
+    pub fn remove(&self, key: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// Stops every save of the record, for the rest of this tab's life.
+    pub fn lock(&self) {
+        self.locked.set(true);
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.locked.get()
+    }
+
+    /// Loads progress for `course`. Unreadable data is kept aside; a newer version's record is
+    /// left where it is and the app runs on memory.
+    pub fn load(&self, course: &str, now: Time) -> Loaded {
+        let fresh = || Progress::new(course, "");
         if self.storage.is_none() {
-            return Loaded {
-                progress: Progress::new(course),
-                notice: Some(Notice::Unavailable),
-            };
+            return Loaded { progress: fresh(), notice: Some(Notice::Unavailable) };
         }
-        let Some(raw) = self.get(PROGRESS_KEY) else {
-            return Loaded {
-                progress: Progress::new(course),
-                notice: None,
-            };
-        };
-        match Progress::decode(&raw, course) {
-            Ok(progress) => Loaded {
-                progress,
-                notice: None,
-            },
-            Err(error) => self.recover(course, &raw, &error),
-        }
-    }
-
-    /// Copies unreadable progress to a free backup key and starts afresh.
-    fn recover(&self, course: &str, raw: &str, error: &DecodeError) -> Loaded {
-        let backup_key = (1..)
-            .map(|n| match n {
-                1 => BACKUP_KEY.to_string(),
-                n => format!("{BACKUP_KEY}.{n}"),
-            })
-            .find(|k| self.get(k).is_none_or(|held| held == raw))
-            .expect("some backup key is free");
-        let notice = match self.set(&backup_key, raw) {
-            Ok(()) => {
-                // Only once the copy is safe may the record be replaced.
-                let fresh = Progress::new(course);
-                let _ = self.set(PROGRESS_KEY, &fresh.encode());
-                Notice::Recovered {
-                    reason: error.to_string(),
-                    backup_key,
+        let (progress, notice) = match self.get(PROGRESS_KEY) {
+            None => (fresh(), None),
+            Some(raw) => match Progress::decode(&raw, course) {
+                Ok(progress) => (progress, None),
+                Err(DecodeError::FutureVersion(_)) => {
+                    self.lock();
+                    (fresh(), Some(Notice::NewerVersion))
                 }
-            }
-            // The copy failed: leave the original where it is and run on memory.
-            Err(_) => {
-                self.locked.set(true);
-                Notice::SaveFailed
-            }
+                Err(error) => (fresh(), Some(self.recover(&raw, &error, now))),
+            },
         };
-        Loaded {
-            progress: Progress::new(course),
-            notice: Some(notice),
+        // Progress an older copy of the course set aside can be taken back.
+        let notice = notice.or_else(|| {
+            self.backups(course)
+                .iter()
+                .any(|b| b.readable.as_ref().is_some_and(|r| progress.would_change(r)))
+                .then_some(Notice::BackupReadable)
+        });
+        Loaded { progress, notice }
+    }
+
+    /// Copies unreadable progress to a backup key (once: the same text is never copied twice).
+    /// If the copy fails, the original stays where it is and nothing will overwrite it.
+    pub fn recover(&self, raw: &str, error: &DecodeError, now: Time) -> Notice {
+        let kept = self.backup_keys().iter().any(|k| self.get(k).as_deref() == Some(raw));
+        let free = (now..).map(|t| format!("{BACKUP_KEY}.{t}")).find(|k| self.get(k).is_none());
+        if kept || free.is_some_and(|k| self.set(&k, raw).is_ok()) {
+            Notice::Recovered { reason: error.to_string() }
+        } else {
+            self.lock();
+            Notice::SaveFailed
         }
     }
 
-    /// Saves progress. On failure the app keeps running on the copy in memory.
-    pub fn save(&self, progress: &Progress) -> Result<(), Notice> {
-        self.save_encoded(&progress.encode())
+    /// Every key that holds a backup of progress, oldest first where the keys say.
+    fn backup_keys(&self) -> Vec<String> {
+        let Some(s) = &self.storage else { return Vec::new() };
+        let mut keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(BACKUP_KEY) || k == BEFORE_IMPORT_KEY)
+            .collect();
+        keys.sort_by_key(|k| (backup_time(k).is_some(), backup_time(k), k.clone()));
+        keys
+    }
+
+    /// Every backup, with what it holds.
+    pub fn backups(&self, course: &str) -> Vec<Backup> {
+        self.backup_keys()
+            .into_iter()
+            .filter_map(|key| {
+                let raw = self.get(&key)?;
+                Some(Backup {
+                    saved_at: backup_time(&key),
+                    readable: Progress::decode(&raw, course).ok(),
+                    raw,
+                    key,
+                })
+            })
+            .collect()
     }
 
     /// Saves progress already encoded with [`Progress::encode`].
+    /// On failure the app keeps running on the copy in memory.
     pub fn save_encoded(&self, encoded: &str) -> Result<(), Notice> {
         if self.locked.get() {
             return Err(Notice::SaveFailed);
         }
         self.set(PROGRESS_KEY, encoded)
     }
+}
+
+/// When a backup was set aside, from its key (`….backup.<ms>`); `None` for older keys.
+pub fn backup_time(key: &str) -> Option<Time> {
+    let time: Time = key.strip_prefix(BACKUP_KEY)?.strip_prefix('.')?.parse().ok()?;
+    (time > 1_000_000_000_000).then_some(time)
 }
 
 /// Whether the browser keeps this site's storage: `None` until known or when it cannot say.
@@ -180,9 +229,16 @@ impl Notice {
         match self {
             Notice::Unavailable => "This browser is not letting the course save anything, so your progress lasts only until you close this tab. You can still export it from the Progress page.".into(),
             Notice::SaveFailed => "Your progress could not be saved: the browser's storage may be full. It is kept in memory while this tab is open; export it from the Progress page to be safe.".into(),
-            Notice::Recovered { reason, backup_key } => format!(
-                "Your saved progress could not be read ({reason}), so the course started afresh. The old data is kept in this browser's storage under \"{backup_key}\"."
+            Notice::Recovered { reason } => format!(
+                "Your saved progress could not be read ({reason}), so the course started afresh. The old data is kept as a backup: you can download it from the Progress page."
             ),
+            Notice::NewerVersion => "A newer version of this course is open in another tab, or was used here. Reload this page to use it. Until then, what you do here is kept only in this tab, so the newer progress is not overwritten.".into(),
+            Notice::BackupReadable => "Progress set aside by another copy of this course can be merged back into yours on the Progress page.".into(),
         }
+    }
+
+    /// Whether the Progress page is where the learner can act on this.
+    pub fn points_to_progress_page(&self) -> bool {
+        matches!(self, Notice::Recovered { .. } | Notice::BackupReadable | Notice::SaveFailed | Notice::Unavailable)
     }
 }

@@ -1,5 +1,6 @@
 //! Pieces that pages share.
 
+pub mod backups;
 pub mod display;
 pub mod header;
 pub mod lesson_state;

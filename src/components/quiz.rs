@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::model::course::{QuestionKind, Quiz, QuizGrade, Verdict};
 use crate::model::progress::verdict_label;
 use crate::state::preferences::use_preferences;
-use crate::state::progress::use_progress_mut;
+use crate::state::progress::{now, use_progress_mut};
 
 /// The quiz at the end of a lesson. The last submission is restored if its questions are unchanged.
 #[component]
@@ -68,7 +68,7 @@ pub fn QuizView(
         }
         let grade = quiz.with_value(|quiz| {
             progress
-                .try_update(|p| p.record_quiz(slug, quiz, &answers))
+                .try_update(|p| p.record_quiz(slug, quiz, &answers, now()))
                 .unwrap_or_else(|| quiz.grade(&answers))
         });
         let right = grade

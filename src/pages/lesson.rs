@@ -11,7 +11,7 @@ use crate::lesson_store;
 use crate::model::course::{Lesson, LessonRef};
 use crate::outline::COURSE;
 use crate::paths::{self, RESUME_STATE};
-use crate::state::progress::use_progress_mut;
+use crate::state::progress::{now, use_progress_mut};
 
 thread_local! {
     /// False until the first page has rendered: focus moves only on navigation, not on load.
@@ -40,7 +40,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     crate::document::set_description(info.subtitle);
     // Read before this page's own scrolling can overwrite it.
     let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
-    progress.update(|p| p.visit(slug));
+    progress.update(|p| p.visit(slug, now()));
 
     // A lesson already in memory (prefetched, or inline in the page) renders at once,
     // in the same frame; only a lesson not yet loaded waits for its fetch.
@@ -93,7 +93,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
         };
         if (fraction - last_position.get()).abs() >= 0.05 {
             last_position.set(fraction);
-            progress.update(|p| p.set_position(slug, fraction));
+            progress.update(|p| p.set_position(slug, fraction, now()));
             // The entry remembers its place, for back and forward.
             if let Ok(history) = window().history() {
                 let _ = history.replace_state(&fraction.into(), "");
@@ -103,7 +103,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
             if marker.get_bounding_client_rect().top() < inner
                 && !progress.with_untracked(|p| p.lesson(slug).is_some_and(|l| l.reached_end))
             {
-                progress.update(|p| p.reach_end(slug, has_quiz));
+                progress.update(|p| p.reach_end(slug, has_quiz, now()));
             }
         }
     });
@@ -112,7 +112,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let completed = move || progress.with(|p| p.is_completed(slug));
     let toggle_complete = move |_| {
         let done = !progress.with_untracked(|p| p.is_completed(slug));
-        progress.update(|p| p.set_completed(slug, done));
+        progress.update(|p| p.set_completed(slug, done, now()));
     };
 
     view! {

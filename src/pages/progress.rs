@@ -5,9 +5,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::safety::{IosHint, PersistenceStatus};
-use crate::model::progress::{ImportPreview, Progress};
+use crate::components::backups::{data_url, Backups};
+use crate::model::progress::{ImportPreview, Progress, Undo};
 use crate::outline::COURSE;
-use crate::state::progress::{keep_before_import, use_progress_mut};
+use crate::state::progress::{keep_before_import, now, use_progress_mut};
 
 /// The name of an exported progress file.
 pub const EXPORT_FILE: &str = "tpm-course-progress.json";
@@ -29,7 +30,7 @@ pub fn ProgressPage() -> impl IntoView {
     let progress = use_progress_mut();
     let status = RwSignal::new(String::new());
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
-    let undo: RwSignal<Option<(Progress, &'static str)>> = RwSignal::new(None);
+    let undo: RwSignal<Option<(Undo, &'static str)>> = RwSignal::new(None);
     let confirm_reset = RwSignal::new(false);
     // What a reset covers: "" for the whole course, "module:<slug>" or "lesson:<slug>".
     let scope = RwSignal::new(String::new());
@@ -39,10 +40,7 @@ pub fn ProgressPage() -> impl IntoView {
     };
 
     let export_href = move || {
-        format!(
-            "data:application/json;charset=utf-8,{}",
-            percent_encode(&progress.with(|p| p.encode()))
-        )
+        data_url(&progress.with(Progress::encode))
     };
 
     let take_file = move |file: web_sys::File| {
@@ -94,36 +92,35 @@ pub fn ProgressPage() -> impl IntoView {
             return;
         };
         let before = progress.get_untracked();
-        if replace {
-            // The current progress is kept, in storage and on this page, before it is replaced.
+        let taken_back = if replace {
+            // The current progress is also kept in storage, to download from the backups.
             keep_before_import(&before);
-            progress.set(import.progress);
+            let u = progress.try_update(|p| p.replace_with(&import.progress, &COURSE, now()));
             status.set("Your progress was replaced by the file's. The previous progress is kept: use Undo to restore it.".into());
+            u
         } else {
             progress.update(|p| p.merge(&import.progress));
             status.set("The file's progress was merged with yours.".into());
-        }
-        undo.set(Some((before, if replace { "replace" } else { "merge" })));
+            Some(Undo::Restore(Box::new(before)))
+        };
+        undo.set(taken_back.map(|u| (u, if replace { "replace" } else { "merge" })));
         pending.set(None);
     };
 
     let reset = move |_| {
-        let before = progress.get_untracked();
         let target = scope.get_untracked();
         let name = scope_name(&target);
-        progress.update(|p| match target.split_once(':') {
-            Some(("module", slug)) => {
-                if let Some(m) = COURSE.modules.iter().find(|m| m.slug == slug) {
-                    p.reset_module(m);
-                }
-            }
-            Some(("lesson", slug)) => {
-                p.reset_lesson(slug);
-            }
-            _ => p.reset_course(&COURSE),
+        let taken_back = progress.try_update(|p| match target.split_once(':') {
+            Some(("module", slug)) => COURSE
+                .modules
+                .iter()
+                .find(|m| m.slug == slug)
+                .map(|m| p.reset_module(m, now())),
+            Some(("lesson", slug)) => Some(p.reset_lesson(slug, now())),
+            _ => Some(p.reset_course(&COURSE, now())),
         });
         confirm_reset.set(false);
-        undo.set(Some((before, "reset")));
+        undo.set(taken_back.flatten().map(|u| (u, "reset")));
         status.set(format!("Your progress in {name} was reset."));
     };
 
@@ -138,6 +135,8 @@ pub fn ProgressPage() -> impl IntoView {
                 <IosHint/>
                 <PersistenceStatus/>
             </section>
+
+            <Backups/>
 
             <section aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>
@@ -213,9 +212,9 @@ pub fn ProgressPage() -> impl IntoView {
             </section>
 
             <p class="progress-status" role="status" aria-live="polite">{move || status.get()}</p>
-            {move || undo.get().map(|(before, what)| view! {
+            {move || undo.get().map(|(taken_back, what)| view! {
                 <button type="button" class="button" on:click=move |_| {
-                    progress.set(before.clone());
+                    progress.update(|p| p.undo(&taken_back, now()));
                     undo.set(None);
                     status.set(format!("The {what} was undone."));
                 }>{format!("Undo the {what}")}</button>
@@ -243,18 +242,4 @@ fn scope_name(scope: &str) -> String {
 
 fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
     ev.target().expect("an event has a target").unchecked_into()
-}
-
-/// Percent-encodes text for a data URL.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

@@ -1,9 +1,9 @@
-//! The learner's progress as the app holds it: loaded once, saved by one effect, kept in step
-//! with other tabs, and protected by asking the browser to persist it.
+//! The learner's progress as the app holds it: loaded once, saved by one effect, merged with
+//! what other tabs save, and protected by asking the browser to persist it.
 
 use leptos::prelude::*;
 
-use crate::model::progress::Progress;
+use crate::model::progress::{Progress, Time};
 use crate::outline::COURSE;
 use crate::storage::{Notice, Store, BEFORE_IMPORT_KEY, PROGRESS_KEY};
 
@@ -34,36 +34,113 @@ pub fn use_storage_notice() -> RwSignal<Option<Notice>> {
     expect_context::<StorageNoticeSignal>().0
 }
 
-/// Keeps the progress a "Replace" import is about to replace, so it can be restored.
+/// The time for a new fact in the record: the browser's clock, in milliseconds.
+pub fn now() -> Time {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::js_sys::Date::now() as Time;
+    #[cfg(not(target_arch = "wasm32"))]
+    0
+}
+
+/// A new id for this browser's facts: six random letters and digits.
+fn new_device_id() -> String {
+    #[cfg(target_arch = "wasm32")]
+    let mut n = (web_sys::js_sys::Math::random() * 36f64.powi(6)) as u64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut n = 0;
+    (0..6)
+        .map(|_| {
+            let c = char::from_digit((n % 36) as u32, 36).unwrap_or('0');
+            n /= 36;
+            c
+        })
+        .collect()
+}
+
+/// Keeps the progress a "Replace" import is about to replace, so it can be downloaded later.
 pub fn keep_before_import(before: &Progress) {
     let _ = super::with_store(|s| s.set(BEFORE_IMPORT_KEY, &before.encode()));
 }
 
-/// Loads progress and provides it; sets up saving, tab sync and persistence.
+/// Every backup in storage, for the Progress page.
+pub fn backups() -> Vec<crate::storage::Backup> {
+    super::with_store(|s| s.backups(COURSE.id))
+}
+
+/// Deletes one backup.
+pub fn delete_backup(key: &str) {
+    super::with_store(|s| s.remove(key));
+}
+
+const COURSE_RENAMES_PENDING_MERGE: &[(&str, &str)] = &[];
+
+/// Carries progress stored under lessons' former slugs to their current ones.
+fn renamed(mut p: Progress) -> Progress {
+    p.rename_lessons(COURSE_RENAMES_PENDING_MERGE.iter().copied());
+    p
+}
+
+/// Loads progress and provides it; sets up saving, tab merging and persistence.
 pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
     // Pages rendered at build time show a new learner's view: no storage there.
     let loaded = if cfg!(target_arch = "wasm32") {
-        store.with_value(|s| s.load(COURSE.id))
+        store.with_value(|s| s.load(COURSE.id, now()))
     } else {
         crate::storage::Loaded {
-            progress: Progress::new(COURSE.id),
+            progress: Progress::new(COURSE.id, ""),
             notice: None,
         }
     };
-    let progress = RwSignal::new(loaded.progress);
+    let mut first = renamed(loaded.progress);
+    if first.device.is_empty() {
+        first.device = new_device_id();
+    }
+    let progress = RwSignal::new(first);
     let notice = RwSignal::new(loaded.notice);
     provide_context(ProgressRead(progress.read_only()));
     provide_context(ProgressWrite(progress));
     provide_context(StorageNoticeSignal(notice));
 
-    // The one place progress is saved: whenever it differs from what storage holds.
+    // What another tab (or an older copy of the course) wrote: merged into this tab's progress,
+    // never replacing it. A newer version's record stops this tab's saves instead.
+    let take_in = move |raw: &str| match Progress::decode(raw, COURSE.id) {
+        Ok(theirs) => {
+            let theirs = renamed(theirs);
+            if progress.with_untracked(|p| p.would_change(&theirs)) {
+                progress.update(|p| p.merge(&theirs));
+            }
+        }
+        Err(crate::model::progress::DecodeError::FutureVersion(_)) => {
+            store.with_value(Store::lock);
+            notice.set(Some(Notice::NewerVersion));
+        }
+        Err(e) => {
+            let n = store.with_value(|s| s.recover(raw, &e, now()));
+            notice.set(Some(n));
+        }
+    };
+
+    // The one place progress is saved: whenever it differs from what storage holds. Before
+    // writing, whatever another tab wrote since is merged in, so no save drops its work.
     // The write waits for the current task to end, so a click that changes progress (opening
     // a lesson) paints first; changes in the same task are saved together.
-    let saved = StoredValue::new(progress.with_untracked(|p| p.encode()));
+    let saved = StoredValue::new(store.with_value(|s| s.get(PROGRESS_KEY)).unwrap_or_default());
     let scheduled = StoredValue::new(false);
     let flush = move || {
         scheduled.set_value(false);
-        let current = progress.with_untracked(|p| p.encode());
+        if store.with_value(Store::is_locked) {
+            return;
+        }
+        if let Some(raw) = store.with_value(|s| s.get(PROGRESS_KEY)) {
+            if saved.with_value(|s| *s != raw) {
+                take_in(&raw);
+                saved.set_value(raw);
+                if store.with_value(Store::is_locked) {
+                    return;
+                }
+            }
+        }
+        let current = progress.with_untracked(Progress::encode);
         if saved.with_value(|s| *s != current) {
             match store.with_value(|s| s.save_encoded(&current)) {
                 Ok(()) => saved.set_value(current),
@@ -71,29 +148,31 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
             }
         }
     };
-    Effect::new(move |_| {
-        progress.track();
+    let schedule = move || {
         if !scheduled.get_value() {
             scheduled.set_value(true);
             set_timeout(flush, std::time::Duration::ZERO);
         }
+    };
+    Effect::new(move |_| {
+        progress.track();
+        schedule();
     });
     // Leaving the page (a reload, a link to another page, closing the tab) saves at once.
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush());
     on_cleanup(move || leaving.remove());
 
-    // Another tab saved progress: take it, so every open tab shows the same.
-    // (The `storage` event never fires in the tab that wrote.)
+    // Another tab saved progress: merge it in; the save above writes the union back if it
+    // differs. (The `storage` event never fires in the tab that wrote.)
     let sync = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() != Some(PROGRESS_KEY) {
             return;
         }
-        if let Some(theirs) = ev
-            .new_value()
-            .and_then(|raw| Progress::decode(&raw, COURSE.id).ok())
-        {
-            saved.set_value(theirs.encode());
-            progress.set(theirs);
+        if let Some(raw) = ev.new_value() {
+            take_in(&raw);
+            saved.set_value(raw);
+            // Written back if this tab holds facts the other did not have.
+            schedule();
         }
     });
     on_cleanup(move || sync.remove());

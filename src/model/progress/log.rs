@@ -1,0 +1,298 @@
+//! The record's mergeable core: an append-only log of what the learner did, grouped by the
+//! browser ("device") that did it, and the rules that derive today's state from it.
+//!
+//! Every part of a [`Log`] is a set of facts or a register that keeps its latest value, so
+//! merging two logs ([`Log::merge`]) is a union: the order of merges does not matter
+//! (commutative, associative) and merging the same log twice changes nothing (idempotent).
+//! Forgetting progress is itself a fact: a [`Reset`] hides the facts it covers without
+//! deleting them, so another tab's copy cannot bring them back, and undoing a reset is one
+//! more fact ([`Log::undone`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Milliseconds since the Unix epoch. Events of one device are strictly increasing.
+pub type Time = u64;
+
+/// A reset is known by who made it and when.
+pub type ResetId = (String, Time);
+
+/// What every device did, and every reset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Log {
+    /// Per device id, per lesson slug.
+    pub devices: BTreeMap<String, BTreeMap<String, LessonLog>>,
+    pub resets: BTreeSet<Reset>,
+    /// Resets the learner undid.
+    pub undone: BTreeSet<ResetId>,
+}
+
+/// What one device recorded in one lesson.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LessonLog {
+    /// When the lesson was last opened (a register: the latest value wins).
+    pub opened: Option<Time>,
+    /// How far down the lesson the reader was, in thousandths, and when (a register).
+    pub position: Option<(Time, u16)>,
+    /// Each time the reader reached the end of the lesson text.
+    pub ends: BTreeSet<Time>,
+    /// Each time the lesson was marked complete (`true`) or not complete (`false`).
+    pub marks: BTreeSet<(Time, bool)>,
+    /// Every submitted quiz.
+    pub attempts: BTreeSet<Attempt>,
+    /// Per question id, the question's hash when last answered (a register).
+    pub hashes: BTreeMap<String, (Time, String)>,
+}
+
+/// One submitted quiz: when, its score in whole percent, and the chosen choices per question.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Attempt {
+    pub at: Time,
+    pub score: u32,
+    pub answers: Vec<(String, Vec<usize>)>,
+}
+
+/// Forgets progress in some lessons: hides every fact of those lessons that a device recorded
+/// up to the time `seen` gives for it. Facts recorded later, or elsewhere meanwhile, stay.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reset {
+    pub at: Time,
+    pub by: String,
+    /// The lesson slugs it covers, sorted.
+    pub lessons: Vec<String>,
+    /// Per device, the latest of its facts this reset covers.
+    pub seen: BTreeMap<String, Time>,
+}
+
+impl Reset {
+    pub fn id(&self) -> ResetId {
+        (self.by.clone(), self.at)
+    }
+}
+
+/// The state of one lesson, derived from every device's facts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LessonProgress {
+    pub completed: bool,
+    /// The learner scrolled to the end of the lesson text.
+    pub reached_end: bool,
+    /// The best quiz score, in whole percent.
+    pub best_score: Option<u32>,
+    /// How far down the lesson the learner was, from 0 to 1, for "Resume".
+    pub position: Option<f64>,
+    /// When the lesson was last opened.
+    pub opened: Option<Time>,
+    pub questions: BTreeMap<String, QuestionProgress>,
+}
+
+/// The learner's last answer to one question.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuestionProgress {
+    /// Indices of the chosen choices.
+    pub answer: Vec<usize>,
+    /// Every submission that answered it.
+    pub attempts: u32,
+    /// The question's hash when it was answered: another hash means the question changed.
+    pub hash: String,
+}
+
+impl LessonLog {
+    fn merge(&mut self, other: &LessonLog) {
+        self.opened = self.opened.max(other.opened);
+        self.position = self.position.max(other.position);
+        self.ends.extend(other.ends.iter().copied());
+        self.marks.extend(other.marks.iter().copied());
+        self.attempts.extend(other.attempts.iter().cloned());
+        for (id, theirs) in &other.hashes {
+            let ours = self.hashes.entry(id.clone()).or_insert_with(|| theirs.clone());
+            if theirs > ours {
+                *ours = theirs.clone();
+            }
+        }
+    }
+
+    /// The latest time of any fact here.
+    pub fn latest(&self) -> Option<Time> {
+        [
+            self.opened,
+            self.position.map(|p| p.0),
+            self.ends.last().copied(),
+            self.marks.last().map(|m| m.0),
+            self.attempts.iter().map(|a| a.at).max(),
+            self.hashes.values().map(|h| h.0).max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+}
+
+impl Log {
+    /// Adds everything `other` holds. A union: commutative, associative and idempotent.
+    pub fn merge(&mut self, other: &Log) {
+        for (device, lessons) in &other.devices {
+            let ours = self.devices.entry(device.clone()).or_default();
+            for (slug, log) in lessons {
+                ours.entry(slug.clone()).or_default().merge(log);
+            }
+        }
+        self.resets.extend(other.resets.iter().cloned());
+        self.undone.extend(other.undone.iter().cloned());
+    }
+
+    /// The latest time anything here happened.
+    pub fn latest(&self) -> Time {
+        let facts = self.devices.values().flat_map(|l| l.values()).filter_map(LessonLog::latest);
+        let resets = self.resets.iter().map(|r| r.at);
+        facts.chain(resets).max().unwrap_or(0)
+    }
+
+    /// Per device, the latest time of its facts: what a reset made now would cover.
+    pub fn seen(&self) -> BTreeMap<String, Time> {
+        self.devices
+            .iter()
+            .filter_map(|(d, lessons)| Some((d.clone(), lessons.values().filter_map(LessonLog::latest).max()?)))
+            .collect()
+    }
+
+    /// The one device's record of a lesson, created if missing.
+    pub fn lesson_mut(&mut self, device: &str, slug: &str) -> &mut LessonLog {
+        self.devices
+            .entry(device.to_string())
+            .or_default()
+            .entry(slug.to_string())
+            .or_default()
+    }
+
+    /// For one lesson, per device, the latest time a live reset hides.
+    fn hidden_until(&self, slug: &str) -> BTreeMap<&str, Time> {
+        let mut until = BTreeMap::new();
+        for reset in &self.resets {
+            if self.undone.contains(&reset.id()) || reset.lessons.binary_search_by(|s| s.as_str().cmp(slug)).is_err() {
+                continue;
+            }
+            for (device, &t) in &reset.seen {
+                let entry = until.entry(device.as_str()).or_insert(t);
+                *entry = (*entry).max(t);
+            }
+        }
+        until
+    }
+
+    /// Every lesson slug with a fact from any device.
+    pub fn slugs(&self) -> BTreeSet<&str> {
+        self.devices.values().flat_map(|l| l.keys().map(String::as_str)).collect()
+    }
+
+    /// The state of one lesson; `None` when no fact of it is visible.
+    pub fn derive(&self, slug: &str) -> Option<LessonProgress> {
+        let hidden = self.hidden_until(slug);
+        let mut out = LessonProgress::default();
+        let mut any = false;
+        let mut mark: Option<(Time, bool)> = None;
+        let mut position: Option<(Time, u16)> = None;
+        // The latest answer per question, by (time, device) so every merge order agrees.
+        let mut latest: BTreeMap<&str, ((Time, &str), &Vec<usize>)> = BTreeMap::new();
+        let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut hashes: BTreeMap<&str, (Time, &str)> = BTreeMap::new();
+        for (device, lessons) in &self.devices {
+            let Some(log) = lessons.get(slug) else { continue };
+            let limit = hidden.get(device.as_str()).copied();
+            let live = |t: Time| limit.is_none_or(|l| t > l);
+            if let Some(t) = log.opened.filter(|&t| live(t)) {
+                any = true;
+                out.opened = out.opened.max(Some(t));
+            }
+            if let Some(p) = log.position.filter(|p| live(p.0)) {
+                any = true;
+                position = position.max(Some(p));
+            }
+            if log.ends.iter().any(|&t| live(t)) {
+                any = true;
+                out.reached_end = true;
+            }
+            if let Some(&m) = log.marks.iter().rev().find(|m| live(m.0)) {
+                any = true;
+                mark = mark.max(Some(m));
+            }
+            for attempt in log.attempts.iter().filter(|a| live(a.at)) {
+                any = true;
+                out.best_score = out.best_score.max(Some(attempt.score));
+                for (id, answer) in &attempt.answers {
+                    let key = (attempt.at, device.as_str());
+                    let entry = latest.entry(id.as_str()).or_insert((key, answer));
+                    if (key, answer) > *entry {
+                        *entry = (key, answer);
+                    }
+                    *counts.entry(id.as_str()).or_default() += 1;
+                }
+            }
+            for (id, (t, hash)) in log.hashes.iter().filter(|(_, h)| live(h.0)) {
+                let entry = hashes.entry(id.as_str()).or_insert((*t, hash.as_str()));
+                if (*t, hash.as_str()) > *entry {
+                    *entry = (*t, hash.as_str());
+                }
+            }
+        }
+        if !any {
+            return None;
+        }
+        out.completed = mark.is_some_and(|m| m.1);
+        out.position = position.map(|p| f64::from(p.1) / 1000.0);
+        out.questions = latest
+            .into_iter()
+            .map(|(id, (_, answer))| {
+                let q = QuestionProgress {
+                    answer: answer.clone(),
+                    attempts: counts[id],
+                    hash: hashes.get(id).map_or_else(String::new, |h| h.1.to_string()),
+                };
+                (id.to_string(), q)
+            })
+            .collect();
+        Some(out)
+    }
+
+    /// Renames a lesson everywhere (its slug changed): its facts join the new slug's.
+    pub fn rename(&mut self, former: &str, current: &str) {
+        for lessons in self.devices.values_mut() {
+            if let Some(log) = lessons.remove(former) {
+                lessons.entry(current.to_string()).or_default().merge(&log);
+            }
+        }
+        let renamed: Vec<Reset> = self
+            .resets
+            .iter()
+            .filter(|r| r.lessons.iter().any(|s| s == former))
+            .cloned()
+            .collect();
+        for mut reset in renamed {
+            self.resets.remove(&reset);
+            for s in reset.lessons.iter_mut().filter(|s| *s == former) {
+                *s = current.to_string();
+            }
+            reset.lessons.sort();
+            reset.lessons.dedup();
+            self.resets.insert(reset);
+        }
+    }
+
+    /// The same log with every device id given a suffix: how a replacing import keeps its
+    /// facts apart from this browser's, so one undo can hide exactly them.
+    pub fn with_device_suffix(&self, suffix: &str) -> Log {
+        let name = |d: &String| format!("{d}{suffix}");
+        Log {
+            devices: self.devices.iter().map(|(d, l)| (name(d), l.clone())).collect(),
+            resets: self
+                .resets
+                .iter()
+                .map(|r| Reset {
+                    at: r.at,
+                    by: name(&r.by),
+                    lessons: r.lessons.clone(),
+                    seen: r.seen.iter().map(|(d, t)| (name(d), *t)).collect(),
+                })
+                .collect(),
+            undone: self.undone.iter().map(|(d, t)| (name(d), *t)).collect(),
+        }
+    }
+}

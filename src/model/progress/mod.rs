@@ -1,0 +1,507 @@
+//! The learner's progress: what is stored, how it is read back and merged, and the rules that
+//! change it.
+//!
+//! The record (version 2) is a log of facts that merges without picking a winner: see
+//! [`log`] for the facts and the merge, [`wire`] for the JSON. What the pages show
+//! (completed, best score, last answers) is derived from the log and kept beside it.
+
+pub mod log;
+mod wire;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use log::{LessonProgress, ResetId, Time};
+use log::{Attempt, Log, Reset};
+
+use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
+
+/// The schema version written into every stored record.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The learner's progress through one course: the record kept in localStorage.
+///
+/// Keyed by lesson slug and question id, so reordering the course keeps it, and a
+/// lesson removed from the course keeps its facts untouched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// The course id this record belongs to.
+    pub course: String,
+    /// This browser's id: the facts it records are filed under it.
+    pub device: String,
+    log: Log,
+    /// Derived from `log`: each lesson with a visible fact.
+    lessons: BTreeMap<String, LessonProgress>,
+    /// Derived from `log`: the lesson opened last, for "Resume".
+    pub last_lesson: Option<String>,
+    /// The time of the latest fact: new facts are always later, even if the clock went back.
+    clock: Time,
+}
+
+/// The largest progress file an import accepts: a year of daily study is under 1 MB.
+pub const IMPORT_LIMIT: usize = 5_000_000;
+
+/// Why a progress file cannot be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge(usize),
+    Unreadable(DecodeError),
+}
+
+/// What an import would change, so the learner can choose before anything is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    /// Lessons of this course completed now.
+    pub completed_now: usize,
+    /// Lessons of this course completed in the file.
+    pub completed_in_file: usize,
+    /// Lessons completed after a merge.
+    pub completed_after_merge: usize,
+    /// Lessons in the file that this course does not have (kept, never deleted).
+    pub unknown_lessons: usize,
+}
+
+/// How to take back the last change on the Progress page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// Undo a reset: the reset is marked undone, in every tab and every later merge.
+    Reset(ResetId),
+    /// Undo a replacing import: its reset is undone and the imported facts are hidden.
+    Replace { reset: ResetId, suffix: String },
+    /// Undo a merge: go back to the record as it was (this tab only).
+    Restore(Box<Progress>),
+}
+
+/// Where a learner stands in a lesson, as the outline shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonState {
+    NotStarted,
+    InProgress,
+    QuizPassed,
+    Completed,
+}
+
+/// A stored answer as it should be shown: stale answers belong to an older question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredAnswer {
+    pub answer: Vec<usize>,
+    pub attempts: u32,
+    pub stale: bool,
+}
+
+/// Why stored progress could not be read. The raw text is always kept aside by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but not a progress record.
+    WrongShape(String),
+    /// Written by a newer version of the app.
+    FutureVersion(u32),
+    /// Progress of another course.
+    OtherCourse(String),
+}
+
+impl Progress {
+    pub fn new(course: &str, device: &str) -> Self {
+        Progress {
+            course: course.to_string(),
+            device: device.to_string(),
+            log: Log::default(),
+            lessons: BTreeMap::new(),
+            last_lesson: None,
+            clock: 0,
+        }
+    }
+
+    fn from_log(course: &str, device: &str, log: Log) -> Self {
+        let mut p = Progress::new(course, device);
+        p.log = log;
+        p.rederive();
+        p
+    }
+
+    /// Recomputes every lesson's state from the log.
+    fn rederive(&mut self) {
+        self.lessons = self
+            .log
+            .slugs()
+            .into_iter()
+            .filter_map(|s| Some((s.to_string(), self.log.derive(s)?)))
+            .collect();
+        self.clock = self.clock.max(self.log.latest());
+        self.last_lesson = self
+            .lessons
+            .iter()
+            .filter_map(|(s, l)| Some((l.opened?, s)))
+            .max()
+            .map(|(_, s)| s.clone());
+    }
+
+    /// A lesson's derived state, to update in step with a fact this device just added (the
+    /// newest fact of all, so it wins every "latest" rule; the tests check that this agrees
+    /// with deriving from the log).
+    fn derived(&mut self, slug: &str) -> &mut LessonProgress {
+        self.lessons.entry(slug.to_string()).or_default()
+    }
+
+    /// A time for a new fact: `now`, or just after the latest fact if the clock is behind.
+    fn tick(&mut self, now: Time) -> Time {
+        self.clock = now.max(self.clock + 1);
+        self.clock
+    }
+
+    fn fact(&mut self, slug: &str) -> &mut log::LessonLog {
+        self.log.lesson_mut(&self.device, slug)
+    }
+
+    /// Reads a stored or exported record (version 1 or 2), checking its version and course.
+    /// `device` is left empty when the record does not name one (version 1).
+    pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
+        #[derive(serde::Deserialize)]
+        struct Header {
+            version: Option<u64>,
+            course: Option<String>,
+        }
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+            return Err(DecodeError::NotJson(e.to_string()));
+        }
+        if !raw.trim_start().starts_with('{') {
+            return Err(DecodeError::WrongShape("it is JSON, but not an object".into()));
+        }
+        let header: Header =
+            serde_json::from_str(raw).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+        let version = header
+            .version
+            .ok_or_else(|| DecodeError::WrongShape("it has no \"version\"".into()))?;
+        if version > SCHEMA_VERSION as u64 {
+            return Err(DecodeError::FutureVersion(version.min(u32::MAX as u64) as u32));
+        }
+        if version == 0 {
+            return Err(DecodeError::WrongShape("\"version\" 0 does not exist".into()));
+        }
+        match header.course {
+            Some(c) if c == course => {}
+            Some(c) => return Err(DecodeError::OtherCourse(c)),
+            None => return Err(DecodeError::WrongShape("it has no \"course\"".into())),
+        }
+        let shape = |e: serde_json::Error| DecodeError::WrongShape(e.to_string());
+        if version == 1 {
+            let v1: wire::WireV1 = serde_json::from_str(raw).map_err(shape)?;
+            return Ok(Progress::from_log(course, "", wire::from_v1(v1)));
+        }
+        let v2: wire::WireV2 = serde_json::from_str(raw).map_err(shape)?;
+        let device = v2.device.clone();
+        let log = wire::log_from_wire(v2).map_err(DecodeError::WrongShape)?;
+        Ok(Progress::from_log(course, &device, log))
+    }
+
+    /// Reads an exported progress file, with a size limit and the same checks as stored data.
+    pub fn import(raw: &str, course: &str) -> Result<Progress, ImportError> {
+        if raw.len() > IMPORT_LIMIT {
+            return Err(ImportError::TooLarge(raw.len()));
+        }
+        Progress::decode(raw, course).map_err(ImportError::Unreadable)
+    }
+
+    /// The record as stored and exported: version 2 JSON.
+    pub fn encode(&self) -> String {
+        wire::encode(&self.log, SCHEMA_VERSION, &self.course, &self.device)
+    }
+
+    /// What merging or replacing with `other` would do.
+    pub fn preview_import(&self, other: &Progress, course: &'static Course) -> ImportPreview {
+        let mut merged = self.clone();
+        merged.merge(other);
+        let known: BTreeSet<&str> = course.lessons().map(|r| r.lesson.slug).collect();
+        ImportPreview {
+            completed_now: self.completed_count(course).0,
+            completed_in_file: other.completed_count(course).0,
+            completed_after_merge: merged.completed_count(course).0,
+            unknown_lessons: other.lessons.keys().filter(|s| !known.contains(s.as_str())).count(),
+        }
+    }
+
+    /// Adds everything `other` knows (another tab, a file, a backup). Nothing is lost: this is
+    /// a union of facts, the same whatever the order, and merging twice changes nothing.
+    pub fn merge(&mut self, other: &Progress) {
+        self.log.merge(&other.log);
+        self.rederive();
+    }
+
+    /// Whether merging `other` would change anything.
+    pub fn would_change(&self, other: &Progress) -> bool {
+        let mut merged = self.log.clone();
+        merged.merge(&other.log);
+        merged != self.log
+    }
+
+    /// Carries progress kept under a lesson's former slugs to its current slug.
+    pub fn rename_lessons<'a>(&mut self, renames: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        let mut changed = false;
+        for (former, current) in renames {
+            if self.log.devices.values().any(|l| l.contains_key(former))
+                || self.log.resets.iter().any(|r| r.lessons.iter().any(|s| s == former))
+            {
+                self.log.rename(former, current);
+                changed = true;
+            }
+        }
+        if changed {
+            self.rederive();
+        }
+    }
+
+    pub fn lesson(&self, slug: &str) -> Option<&LessonProgress> {
+        self.lessons.get(slug)
+    }
+
+    /// Every lesson with progress, by slug.
+    pub fn lessons(&self) -> &BTreeMap<String, LessonProgress> {
+        &self.lessons
+    }
+
+    /// Notes that the learner opened a lesson.
+    pub fn visit(&mut self, slug: &str, now: Time) {
+        let t = self.tick(now);
+        self.fact(slug).opened = Some(t);
+        self.derived(slug).opened = Some(t);
+        self.last_lesson = Some(slug.to_string());
+    }
+
+    /// Remembers how far down a lesson the learner is.
+    pub fn set_position(&mut self, slug: &str, position: f64, now: Time) {
+        let value = (position.clamp(0.0, 1.0) * 1000.0).round() as u16;
+        if self.lesson(slug).and_then(|l| l.position) == Some(f64::from(value) / 1000.0) {
+            return;
+        }
+        let t = self.tick(now);
+        self.fact(slug).position = Some((t, value));
+        self.derived(slug).position = Some(f64::from(value) / 1000.0);
+    }
+
+    /// The learner reached the end of the lesson text; completes it if the quiz is answered.
+    pub fn reach_end(&mut self, slug: &str, has_quiz: bool, now: Time) {
+        let lesson = self.lesson(slug).cloned().unwrap_or_default();
+        if lesson.reached_end {
+            return;
+        }
+        let t = self.tick(now);
+        let completes = !lesson.completed && (!has_quiz || lesson.best_score.is_some());
+        let fact = self.fact(slug);
+        fact.ends.insert(t);
+        if completes {
+            fact.marks.insert((t, true));
+        }
+        let derived = self.derived(slug);
+        derived.reached_end = true;
+        derived.completed |= completes;
+    }
+
+    /// Records a submitted quiz and returns its grade.
+    ///
+    /// The completion rule: a lesson is complete once its end was reached and its
+    /// quiz was submitted. The quiz sits at the end, so submitting it counts as both.
+    pub fn record_quiz(&mut self, slug: &str, quiz: &Quiz, answers: &[Vec<usize>], now: Time) -> QuizGrade {
+        let grade = quiz.grade(answers);
+        let lesson = self.lesson(slug).cloned().unwrap_or_default();
+        let t = self.tick(now);
+        let fact = self.fact(slug);
+        let mut recorded = Vec::with_capacity(answers.len());
+        for (question, answer) in quiz.questions.iter().zip(answers) {
+            recorded.push((question.id.clone(), answer.clone()));
+            if lesson.questions.get(&question.id).is_none_or(|q| q.hash != question.hash) {
+                fact.hashes.insert(question.id.clone(), (t, question.hash.clone()));
+            }
+        }
+        fact.attempts.insert(Attempt { at: t, score: grade.score, answers: recorded });
+        if !lesson.reached_end {
+            fact.ends.insert(t);
+        }
+        if !lesson.completed {
+            fact.marks.insert((t, true));
+        }
+        let derived = self.derived(slug);
+        for (question, answer) in quiz.questions.iter().zip(answers) {
+            let q = derived.questions.entry(question.id.clone()).or_default();
+            q.answer = answer.clone();
+            q.attempts += 1;
+            q.hash = question.hash.clone();
+        }
+        derived.best_score = derived.best_score.max(Some(grade.score));
+        derived.reached_end = true;
+        derived.completed = true;
+        grade
+    }
+
+    /// The stored answer to a question, marked stale if the question changed since.
+    pub fn answer(&self, slug: &str, question: &Question) -> Option<StoredAnswer> {
+        let stored = self.lesson(slug)?.questions.get(&question.id)?;
+        Some(StoredAnswer {
+            answer: stored.answer.clone(),
+            attempts: stored.attempts,
+            stale: stored.hash != question.hash,
+        })
+    }
+
+    /// Marks a lesson complete or not, by the learner's own choice.
+    pub fn set_completed(&mut self, slug: &str, completed: bool, now: Time) {
+        if self.is_completed(slug) == completed && self.lesson(slug).is_some() {
+            return;
+        }
+        let t = self.tick(now);
+        self.fact(slug).marks.insert((t, completed));
+        self.derived(slug).completed = completed;
+    }
+
+    pub fn is_completed(&self, slug: &str) -> bool {
+        self.lesson(slug).is_some_and(|l| l.completed)
+    }
+
+    /// The state the outline shows for a lesson.
+    pub fn state(&self, lesson: &LessonInfo) -> LessonState {
+        match self.lesson(lesson.slug) {
+            None => LessonState::NotStarted,
+            Some(l) if l.completed => LessonState::Completed,
+            Some(l) if l.best_score == Some(100) => LessonState::QuizPassed,
+            Some(_) => LessonState::InProgress,
+        }
+    }
+
+    /// Completed lessons of the current course, out of all its lessons.
+    pub fn completed_count(&self, course: &'static Course) -> (usize, usize) {
+        let done = course.lessons().filter(|r| self.is_completed(r.lesson.slug)).count();
+        (done, course.lesson_count())
+    }
+
+    /// Forgets progress in the given lessons (a fact of its own, so every tab forgets it too).
+    fn reset(&mut self, slugs: impl IntoIterator<Item = String>, now: Time) -> ResetId {
+        let mut lessons: Vec<String> = slugs.into_iter().collect();
+        lessons.sort();
+        lessons.dedup();
+        let at = self.tick(now);
+        let reset = Reset { at, by: self.device.clone(), lessons, seen: self.log.seen() };
+        let id = reset.id();
+        self.log.resets.insert(reset);
+        self.rederive();
+        id
+    }
+
+    /// Forgets one lesson's progress.
+    pub fn reset_lesson(&mut self, slug: &str, now: Time) -> Undo {
+        Undo::Reset(self.reset([slug.to_string()], now))
+    }
+
+    /// Forgets progress in every lesson of one module.
+    pub fn reset_module(&mut self, module: &Module, now: Time) -> Undo {
+        Undo::Reset(self.reset(module.lessons.iter().map(|l| l.slug.to_string()), now))
+    }
+
+    /// Forgets progress in every lesson of the course; lessons the course no longer has are kept.
+    pub fn reset_course(&mut self, course: &'static Course, now: Time) -> Undo {
+        Undo::Reset(self.reset(course.lessons().map(|r| r.lesson.slug.to_string()), now))
+    }
+
+    /// Makes progress exactly `other`'s: everything here is reset, and `other`'s facts are
+    /// added under device ids of their own, so an undo can hide them again.
+    pub fn replace_with(&mut self, other: &Progress, course: &'static Course, now: Time) -> Undo {
+        let mut slugs: BTreeSet<String> = course.lessons().map(|r| r.lesson.slug.to_string()).collect();
+        slugs.extend(self.log.slugs().into_iter().map(str::to_string));
+        let reset = self.reset(slugs, now);
+        let suffix = format!("~{}", reset.1);
+        self.log.merge(&other.log.with_device_suffix(&suffix));
+        self.rederive();
+        Undo::Replace { reset, suffix }
+    }
+
+    /// Takes back a change made on the Progress page.
+    pub fn undo(&mut self, undo: &Undo, now: Time) {
+        match undo {
+            Undo::Reset(id) => {
+                self.log.undone.insert(id.clone());
+                self.rederive();
+            }
+            Undo::Replace { reset, suffix } => {
+                self.log.undone.insert(reset.clone());
+                let imported: Vec<String> = self
+                    .log
+                    .devices
+                    .keys()
+                    .filter(|d| d.ends_with(suffix.as_str()))
+                    .cloned()
+                    .collect();
+                let slugs: BTreeSet<String> = imported
+                    .iter()
+                    .flat_map(|d| self.log.devices[d].keys().cloned())
+                    .collect();
+                let seen = self.log.seen();
+                let at = self.tick(now);
+                self.log.resets.insert(Reset {
+                    at,
+                    by: self.device.clone(),
+                    lessons: slugs.into_iter().collect(),
+                    seen: seen.into_iter().filter(|(d, _)| imported.contains(d)).collect(),
+                });
+                self.rederive();
+            }
+            Undo::Restore(before) => {
+                let device = std::mem::take(&mut self.device);
+                *self = (**before).clone();
+                self.device = device;
+            }
+        }
+    }
+}
+
+impl LessonState {
+    /// The words a screen reader hears for this state.
+    pub fn label(self) -> &'static str {
+        match self {
+            LessonState::NotStarted => "not started",
+            LessonState::InProgress => "in progress",
+            LessonState::QuizPassed => "quiz passed",
+            LessonState::Completed => "completed",
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            DecodeError::WrongShape(e) => write!(f, "it is not a progress record: {e}"),
+            DecodeError::FutureVersion(v) => write!(
+                f,
+                "it was written by a newer version of this course (format {v}, this one reads {SCHEMA_VERSION})"
+            ),
+            DecodeError::OtherCourse(c) => {
+                write!(f, "it belongs to another course (\"{c}\")")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge(n) => write!(
+                f,
+                "The file is too large to be progress ({} KB; the limit is {} KB).",
+                n / 1000,
+                IMPORT_LIMIT / 1000
+            ),
+            ImportError::Unreadable(e) => write!(f, "This file cannot be imported: {e}."),
+        }
+    }
+}
+
+/// A verdict's word, for feedback and screen readers.
+pub fn verdict_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Correct => "Correct",
+        Verdict::Partial => "Partly right",
+        Verdict::Incorrect => "Not quite",
+    }
+}
+
+#[cfg(test)]
+mod tests;
