@@ -140,7 +140,7 @@ impl Store {
         let notice = notice.or_else(|| {
             self.backups(course)
                 .iter()
-                .any(|b| b.readable.as_ref().is_some_and(|r| progress.would_change(r)))
+                .any(|b| b.key != BEFORE_IMPORT_KEY && b.readable.as_ref().is_some_and(|r| progress.would_change(r)))
                 .then_some(Notice::BackupReadable)
         });
         Loaded { progress, notice }

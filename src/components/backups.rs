@@ -7,12 +7,17 @@ use crate::model::progress::Time;
 use crate::state::progress::{backups, delete_backup, use_progress_mut};
 use crate::storage::{Backup, BEFORE_IMPORT_KEY};
 
-/// The backups section of the Progress page.
+/// The backups section of the Progress page; what it did is told in the page's `status`.
 #[component]
-pub fn Backups() -> impl IntoView {
+pub fn Backups(status: RwSignal<String>) -> impl IntoView {
     let progress = use_progress_mut();
-    let list = RwSignal::new(backups());
-    let status = RwSignal::new(String::new());
+    // Read again after any change of progress (a replace keeps one) and after a deletion.
+    let deleted = RwSignal::new(0u32);
+    let list = Memo::new(move |_| {
+        progress.track();
+        deleted.track();
+        backups()
+    });
     // The key whose deletion waits for a confirmation.
     let confirming: RwSignal<Option<String>> = RwSignal::new(None);
 
@@ -23,7 +28,10 @@ pub fn Backups() -> impl IntoView {
             Some(t) => format!("Set aside on {}", date_text(t)),
             None => "Set aside by an older version of the course (date not recorded)".to_string(),
         };
-        let size = format!("{:.1} KB", backup.raw.len() as f64 / 1000.0);
+        let size = match backup.raw.len() {
+            n if n < 1000 => format!("{n} bytes"),
+            n => format!("{:.1} KB", n as f64 / 1000.0),
+        };
         let file = format!("tpm-course-backup-{}.json", backup.saved_at.map_or("undated".into(), |t| t.to_string()));
         let readable = backup.readable.clone();
         let what = match &readable {
@@ -57,7 +65,7 @@ pub fn Backups() -> impl IntoView {
                                     <button type="button" class="button button-danger" on:click=move |_| {
                                         delete_backup(&key);
                                         confirming.set(None);
-                                        list.set(backups());
+                                        deleted.update(|n| *n += 1);
                                         status.set("The backup was deleted.".into());
                                     }>"Delete it"</button>
                                     <button type="button" class="button" on:click=move |_| confirming.set(None)>"Cancel"</button>
@@ -89,7 +97,6 @@ pub fn Backups() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <p class="backup-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
 }

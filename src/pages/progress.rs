@@ -136,7 +136,7 @@ pub fn ProgressPage() -> impl IntoView {
                 <PersistenceStatus/>
             </section>
 
-            <Backups/>
+            <Backups status=status/>
 
             <section aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>

@@ -1,5 +1,5 @@
 // The first lesson end to end: read it, open a glossary term, answer its quiz, reload.
-import { test, expect, appReady, FIRST, PROGRESS_KEY, LESSON_ONE_RIGHT, LESSON_ONE_Q2_FIRST } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, LESSON_ONE_RIGHT, LESSON_ONE_Q2_FIRST } from './helpers.mjs';
 
 const RIGHT = 'Driving strategically important and complex initiatives forward.';
 const WRONG = 'Taking notes during important meetings so others can focus on talking during those meetings.';
@@ -104,13 +104,16 @@ test('after a reload the answers, the score and the completion are still there',
   await expect(page.getByText('Your last answers are shown (1 attempt).')).toBeVisible();
   await expect(page.getByRole('button', { name: /Completed: mark as not complete/ })).toBeVisible();
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY));
-  expect(stored.version).toBe(1);
+  expect(stored.version).toBe(2);
   expect(stored.course).toBe('tpm-course');
-  expect(stored.last_lesson).toBe('what-do-technical-program-managers-do');
-  const lesson = stored.lessons['what-do-technical-program-managers-do'];
-  expect(lesson.completed).toBe(true);
-  expect(lesson.best_score).toBe(100);
-  expect(lesson.questions['tpm-primary-deliverable']).toMatchObject({ answer: [0], attempts: 1 });
+  const view = derive(stored);
+  expect(view.last_lesson).toBe('what-do-technical-program-managers-do');
+  expect(view.lessons['what-do-technical-program-managers-do']).toMatchObject({ completed: true, best_score: 100 });
+  // One attempt, filed under this browser's device id, with choice 0 for the first question.
+  expect(Object.keys(stored.log)).toEqual([stored.device]);
+  const facts = stored.log[stored.device]['what-do-technical-program-managers-do'];
+  expect(facts.attempts).toHaveLength(1);
+  expect(facts.attempts[0][2].split(' ')).toContain(`${facts.questions.indexOf('tpm-primary-deliverable')}:0`);
 });
 
 test('mark as complete and not complete, then move to the next lesson and back', async ({ page }) => {

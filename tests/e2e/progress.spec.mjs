@@ -1,8 +1,10 @@
 // The progress page: export, reset with undo, import with a preview, and broken files refused.
 import fs from 'node:fs';
-import { test, expect, appReady, FIRST, PROGRESS_KEY, storedWhen, completedCount } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, storedWhen, completedCount } from './helpers.mjs';
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
+/** The slugs a stored record says are completed. */
+const completedIn = (raw) => Object.entries(derive(JSON.parse(raw)).lessons).filter(([, l]) => l.completed).map(([s]) => s).sort();
 
 async function completeTwo(page) {
   await page.goto(FIRST);
@@ -40,7 +42,14 @@ test('export, reset, import: everything comes back', async ({ page }) => {
   await expect(page.getByText('the file has 2 completed')).toBeVisible();
   await page.getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
-  await expect.poll(async () => JSON.parse(await stored(page))).toEqual(JSON.parse(before));
+  await expect.poll(async () => completedIn(await stored(page))).toEqual(completedIn(before));
+  // The replaced progress is kept as a backup, and Undo brings it back.
+  await expect(page.locator('.backup').filter({ hasText: 'Your progress before your last “Replace”' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo the replace' }).click();
+  await expect(page.getByText('You have completed 0 of')).toBeVisible();
+  await expect.poll(async () => completedIn(await stored(page))).toEqual([]);
+  await page.locator('#import-file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page.getByRole('button', { name: 'Replace' }).click();
   await page.reload();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
 });
@@ -54,7 +63,7 @@ test('a broken file is refused with a clear error and nothing changes', async ({
     ['{"version": 1, "course": "cooking"}', 'it belongs to another course ("cooking")'],
     ['{"version": 7, "course": "tpm-course"}', 'written by a newer version of this course'],
     ['{"version": 1, "course": "tpm-course", "lessons": 5}', 'it is not a progress record'],
-    ['x'.repeat(1_100_000), 'The file is too large to be progress'],
+    ['x'.repeat(5_100_000), 'The file is too large to be progress'],
   ]) {
     await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect(page.getByRole('status')).toContainText(message);
@@ -73,8 +82,11 @@ test('merge keeps the best of both', async ({ page }) => {
   await expect(page.getByText('The file has 1 lessons this course no longer has')).toBeVisible();
   await page.getByRole('button', { name: 'Merge' }).click();
   await expect(page.getByText('You have completed 3 of')).toBeVisible();
-  const saved = JSON.parse(await storedWhen(page, (p) => p.lessons['a-lesson-since-removed']?.completed && completedCount(p) === 4));
+  const saved = derive(JSON.parse(await storedWhen(page, (p) => p.lessons['a-lesson-since-removed']?.completed && completedCount(p) === 4)));
   expect(saved.lessons['a-lesson-since-removed'].completed).toBe(true);
+  await page.getByRole('button', { name: 'Undo the merge' }).click();
+  await expect(page.getByText('You have completed 2 of')).toBeVisible();
+  await storedWhen(page, (p) => completedCount(p) === 2);
 });
 
 test('reset one lesson or one module, each with a confirmation and an undo', async ({ page }) => {
