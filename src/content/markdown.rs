@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    html, Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
+    Tag, TagEnd,
 };
 
 use crate::model::routes::Route;
@@ -72,6 +73,8 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
     // Closing HTML for open links: None for a plain link.
     let mut links: Vec<Option<String>> = Vec::new();
     let mut term_count = 0usize;
+    // The open table's column alignments, whether its head is open, and the cell's column.
+    let mut table: (Vec<Alignment>, bool, usize) = (Vec::new(), false, 0);
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -271,12 +274,35 @@ pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rend
                 i = end + 1;
                 continue;
             }
-            // Wide tables scroll inside a box that the keyboard can reach.
-            Event::Start(Tag::Table(_)) => {
+            // Wide tables scroll inside a box that the keyboard can reach. Column alignment
+            // becomes a class: pulldown-cmark would write an inline `style`, which the
+            // content security policy blocks.
+            Event::Start(Tag::Table(alignments)) => {
                 out.push(Event::Html(
                     "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">".into(),
                 ));
+                table = (alignments.clone(), false, 0);
+                out.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                table.1 = matches!(event, Event::Start(Tag::TableHead));
+                table.2 = 0;
                 out.push(event.clone());
+            }
+            Event::Start(Tag::TableCell) => {
+                let class = match table.0.get(table.2) {
+                    Some(Alignment::Left) => "align-left",
+                    Some(Alignment::Center) => "align-center",
+                    Some(Alignment::Right) => "align-right",
+                    _ => "",
+                };
+                if class.is_empty() {
+                    out.push(event.clone());
+                } else {
+                    let cell = if table.1 { "th" } else { "td" };
+                    out.push(Event::Html(format!("<{cell} class=\"{class}\">").into()));
+                }
+                table.2 += 1;
             }
             Event::End(TagEnd::Table) => {
                 out.push(event.clone());
@@ -427,6 +453,15 @@ pub fn check_svg(text: &str) -> Result<String, (usize, String)> {
         }
     }
     let bytes = lower.as_bytes();
+    // An inline style is blocked by the content security policy; `font-style=` is fine.
+    for (at, _) in lower.match_indices("style=") {
+        if at > 0 && bytes[at - 1].is_ascii_whitespace() {
+            return Err((
+                line_at(text, at),
+                "a figure may not contain a style attribute (use the fig-* classes, or attributes such as fill= and stroke-width=)".into(),
+            ));
+        }
+    }
     for (at, _) in lower.match_indices(" on") {
         let name: String = lower[at + 3..]
             .chars()

@@ -125,6 +125,30 @@ fn callouts_become_asides() {
 }
 
 #[test]
+fn table_column_alignment_is_a_class_not_a_style() {
+    let site = parse(&course_with(|f| {
+        replace(
+            f,
+            "content/lessons/b.md",
+            "See",
+            "| Risk | Owner | Score |\n| :--- | --- | ---: |\n| Slip | Ana | 12 |\n\nSee",
+        );
+    }))
+    .unwrap();
+    let html = &site.lessons["b"].lesson.html;
+    assert!(
+        html.contains("<thead><tr><th class=\"align-left\">Risk</th><th>Owner</th><th class=\"align-right\">Score</th></tr></thead>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td class=\"align-left\">Slip</td><td>Ana</td><td class=\"align-right\">12</td></tr>"),
+        "{html}"
+    );
+    // The content security policy blocks inline styles.
+    assert!(!html.contains("style="), "{html}");
+}
+
+#[test]
 fn a_listed_lesson_without_a_file() {
     check(
         course_with(|f| {
@@ -411,6 +435,13 @@ fn unsafe_or_unsized_svg_is_refused() {
             "![A](figures/chain.svg)",
         ),
         &["content/figures/chain.svg:1: a figure may not contain an event handler (onclick=)"],
+    );
+    check(
+        with_figure(
+            "<svg viewBox=\"0 0 1 1\">\n<text font-style=\"italic\">a</text>\n<rect\n  style=\"fill:red\"/></svg>",
+            "![A](figures/chain.svg)",
+        ),
+        &["content/figures/chain.svg:4: a figure may not contain a style attribute (use the fig-* classes, or attributes such as fill= and stroke-width=)"],
     );
     check(
         with_figure("<svg width=\"10\"><rect/></svg>", "![A](figures/chain.svg)"),

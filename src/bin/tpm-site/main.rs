@@ -5,6 +5,7 @@
 //! components rendered for a new learner, so any static host serves deep links and reloads
 //! without rewrite rules, and the first paint is exactly what the app then shows.
 
+mod csp;
 mod icons;
 mod offline;
 mod styles;
@@ -96,6 +97,8 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     }
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;
+    // Every page gets its policy from its own final bytes, before the service worker hashes them.
+    csp::apply_to_site(out)?;
     // The service worker goes last: its list covers every file written before it.
     // `trunk serve` builds are for authors, who want every change at once, so they get none.
     let sw = out.join("sw.js");
