@@ -86,6 +86,15 @@ export async function storedWhen(page, check) {
 export const completedCount = (record) =>
   Object.values(record.lessons || {}).filter((l) => l.completed).length;
 
+/**
+ * Puts items into the site's localStorage from a page of the origin where the app does not
+ * run (the manifest), so no open app page merges or saves over them before the next load.
+ */
+export async function seedStorage(page, entries) {
+  await (page.gotoWithoutApp ?? page.goto)('/manifest.webmanifest');
+  await page.evaluate((items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, entries);
+}
+
 /** Waits until the app has started: the static first paint looks the same but does not listen. */
 export async function appReady(page) {
   await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
@@ -96,6 +105,7 @@ export const test = base.extend({
   page: async ({ page }, use) => {
     for (const method of ['goto', 'reload', 'goBack']) {
       const original = page[method].bind(page);
+      if (method === 'goto') page.gotoWithoutApp = original;
       page[method] = async (...args) => {
         const response = await original(...args);
         await appReady(page);

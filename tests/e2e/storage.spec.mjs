@@ -1,16 +1,14 @@
 // Progress that cannot be read, or cannot be stored, never stops the course and is never lost.
 import fs from 'node:fs';
-import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, storedWhen } from './helpers.mjs';
+import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen } from './helpers.mjs';
 
 const get = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 const backupKeys = (page) => page.evaluate((prefix) =>
   Object.keys(localStorage).filter((k) => k.startsWith(prefix)).sort(), BACKUP_KEY);
 
 test('garbage in storage is kept as a dated backup, the learner is told, and can download or delete it', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const before = Date.now();
-  await page.evaluate((k) => localStorage.setItem(k, '{"version": 1, garbage'), PROGRESS_KEY);
+  await seedStorage(page, { [PROGRESS_KEY]: '{"version": 1, garbage' });
   await page.goto(FIRST);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
   const alert = page.getByRole('alert');
@@ -42,10 +40,8 @@ test('garbage in storage is kept as a dated backup, the learner is told, and can
 });
 
 test('a record from a newer version is left exactly as it is while this version runs on memory', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const future = JSON.stringify({ version: 3, course: 'tpm-course', events: [[1, 'something new']] });
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, future]);
+  await seedStorage(page, { [PROGRESS_KEY]: future });
   await page.goto(FIRST);
   await expect(page.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
   // The learner goes on: every change lives in this tab only.
@@ -77,10 +73,8 @@ test('a newer record arriving from another tab stops this tab from saving over i
 });
 
 test('a legacy backup is kept when a second corrupt record is set aside', async ({ page }) => {
+  await seedStorage(page, { [BACKUP_KEY]: 'first', [PROGRESS_KEY]: 'second' });
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate(([k, b]) => { localStorage.setItem(b, 'first'); localStorage.setItem(k, 'second'); }, [PROGRESS_KEY, BACKUP_KEY]);
-  await page.reload();
   await expect(page.getByRole('alert')).toContainText('could not be read');
   const keys = await backupKeys(page);
   expect(keys).toHaveLength(2);
@@ -96,10 +90,7 @@ test('progress an older copy of the course set aside can be merged back', async 
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   const v2 = await storedWhen(page, (p) => p.lessons['what-do-technical-program-managers-do'].completed);
   // What a version-1 build does when it finds a version-2 record: sets it aside, starts afresh.
-  await page.evaluate(([k, b, v]) => {
-    localStorage.setItem(b, v);
-    localStorage.setItem(k, JSON.stringify({ version: 1, course: 'tpm-course', lessons: {} }));
-  }, [PROGRESS_KEY, BACKUP_KEY, v2]);
+  await seedStorage(page, { [BACKUP_KEY]: v2, [PROGRESS_KEY]: JSON.stringify({ version: 1, course: 'tpm-course', lessons: {} }) });
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('can be merged back into yours on the Progress page');
   await page.getByRole('alert').getByRole('link', { name: 'Open the Progress page' }).click();

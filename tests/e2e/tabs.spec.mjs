@@ -1,7 +1,7 @@
 // Two tabs, an older build beside a newer one, and version-1 records: progress is merged, never lost.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, builtLessons, storedWhen, completedCount } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, completedCount } from './helpers.mjs';
 
 const completedSlugs = (raw) => Object.entries(derive(JSON.parse(raw)).lessons).filter(([, l]) => l.completed).map(([s]) => s).sort();
 
@@ -77,8 +77,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/progress-v1');
 for (const [name, completed] of [['fresh', 0], ['mid-course', 3], ['complete', 39], ['stale-and-unknown', 1]]) {
   test(`a version-1 record (${name}) opens with nothing lost and is saved as version 2`, async ({ page }) => {
     const v1 = fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
-    await page.goto('/');
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, v1]);
+    await seedStorage(page, { [PROGRESS_KEY]: v1 });
     await page.goto('/progress/');
     await expect(page.getByText(`You have completed ${completed} of 39 lessons.`)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
