@@ -2,6 +2,7 @@
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod course;
+pub mod json;
 pub mod progress;
 pub mod routes;
 pub mod search;

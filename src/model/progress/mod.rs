@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use log::{LessonProgress, ResetId, Time};
 use log::{Attempt, Log, Reset};
 
+use super::json::Json;
 use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
 
 /// The schema version written into every stored record.
@@ -157,41 +158,32 @@ impl Progress {
     /// Reads a stored or exported record (version 1 or 2), checking its version and course.
     /// `device` is left empty when the record does not name one (version 1).
     pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
-        #[derive(serde::Deserialize)]
-        struct Header {
-            version: Option<u64>,
-            course: Option<String>,
-        }
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(raw) {
-            return Err(DecodeError::NotJson(e.to_string()));
-        }
-        if !raw.trim_start().starts_with('{') {
+        let record = Json::parse(raw).map_err(DecodeError::NotJson)?;
+        if record.as_object().is_none() {
             return Err(DecodeError::WrongShape("it is JSON, but not an object".into()));
         }
-        let header: Header =
-            serde_json::from_str(raw).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
-        let version = header
-            .version
-            .ok_or_else(|| DecodeError::WrongShape("it has no \"version\"".into()))?;
+        let version = match record.get("version") {
+            None => return Err(DecodeError::WrongShape("it has no \"version\"".into())),
+            Some(v) => v.as_u64().ok_or_else(|| DecodeError::WrongShape("\"version\" is not a whole number".into()))?,
+        };
         if version > SCHEMA_VERSION as u64 {
             return Err(DecodeError::FutureVersion(version.min(u32::MAX as u64) as u32));
         }
         if version == 0 {
             return Err(DecodeError::WrongShape("\"version\" 0 does not exist".into()));
         }
-        match header.course {
-            Some(c) if c == course => {}
-            Some(c) => return Err(DecodeError::OtherCourse(c)),
-            None => return Err(DecodeError::WrongShape("it has no \"course\"".into())),
+        match record.get("course").map(Json::as_str) {
+            Some(Some(c)) if c == course => {}
+            Some(Some(c)) => return Err(DecodeError::OtherCourse(c.to_string())),
+            _ => return Err(DecodeError::WrongShape("it has no \"course\"".into())),
         }
-        let shape = |e: serde_json::Error| DecodeError::WrongShape(e.to_string());
-        if version == 1 {
-            let v1: wire::WireV1 = serde_json::from_str(raw).map_err(shape)?;
-            return Ok(Progress::from_log(course, "", wire::from_v1(v1)));
-        }
-        let v2: wire::WireV2 = serde_json::from_str(raw).map_err(shape)?;
-        let device = v2.device.clone();
-        let log = wire::log_from_wire(v2).map_err(DecodeError::WrongShape)?;
+        let (device, log) = if version == 1 {
+            (String::new(), wire::from_v1(&record))
+        } else {
+            let device = record.get("device").and_then(Json::as_str).unwrap_or("").to_string();
+            (device, wire::log_from_json(&record))
+        };
+        let log = log.map_err(DecodeError::WrongShape)?;
         Ok(Progress::from_log(course, &device, log))
     }
 

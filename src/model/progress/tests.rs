@@ -159,7 +159,7 @@ fn imports_are_validated_with_a_message_each() {
     check("hello", "This file cannot be imported: it is not valid JSON (expected value at line 1 column 1).");
     check(
         r#"{"version": 1, "course": "tpm", "lessons": []}"#,
-        "This file cannot be imported: it is not a progress record: invalid type: sequence, expected a map at line 1 column 43.",
+        "This file cannot be imported: it is not a progress record: \"lessons\" is not an object.",
     );
     let good = Progress::new("tpm", "d").encode();
     assert_eq!(Progress::import(&good, "tpm").unwrap(), Progress::new("tpm", "d"));

@@ -20,174 +20,256 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::log::{Attempt, LessonLog, Log, Reset, Time};
+use crate::model::json::{write_str, write_thousandths, Json};
 
-#[derive(Serialize, Deserialize)]
-pub(super) struct WireV2 {
-    pub version: u32,
-    pub course: String,
-    #[serde(default)]
-    pub device: String,
-    #[serde(default)]
-    pub log: BTreeMap<String, BTreeMap<String, WireLesson>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resets: Vec<WireReset>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub undone: Vec<(String, Time)>,
+/// Reading fails with a sentence that says what was not as expected.
+type Read<T> = Result<T, String>;
+
+fn object<'a>(v: &'a Json, what: &str) -> Read<&'a [(String, Json)]> {
+    v.as_object().ok_or_else(|| format!("{what} is not an object"))
 }
 
-#[derive(Default, Serialize, Deserialize)]
-pub(super) struct WireLesson {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    opened: Option<Time>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    position: Option<(Time, f64)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    ends: Vec<Time>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    marks: Vec<(Time, bool)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    questions: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    attempts: Vec<(Time, u32, String)>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    hashes: BTreeMap<String, (Time, String)>,
+fn array<'a>(v: &'a Json, what: &str) -> Read<&'a [Json]> {
+    v.as_array().ok_or_else(|| format!("{what} is not a list"))
 }
 
-#[derive(Serialize, Deserialize)]
-pub(super) struct WireReset {
-    at: Time,
-    by: String,
-    lessons: Vec<String>,
-    seen: BTreeMap<String, Time>,
+fn time(v: &Json, what: &str) -> Read<Time> {
+    v.as_u64().ok_or_else(|| format!("{what} is not a time"))
 }
 
-/// Version 1's record, read only to migrate it.
-#[derive(Deserialize)]
-pub(super) struct WireV1 {
-    #[serde(default)]
-    lessons: BTreeMap<String, V1Lesson>,
-    #[serde(default)]
-    last_lesson: Option<String>,
+fn text<'a>(v: &'a Json, what: &str) -> Read<&'a str> {
+    v.as_str().ok_or_else(|| format!("{what} is not text"))
 }
 
-#[derive(Default, Deserialize)]
-struct V1Lesson {
-    #[serde(default)]
-    completed: bool,
-    #[serde(default)]
-    reached_end: bool,
-    #[serde(default)]
-    best_score: Option<u32>,
-    #[serde(default)]
-    position: Option<f64>,
-    #[serde(default)]
-    questions: BTreeMap<String, V1Question>,
+/// A member that may be missing (then `None`).
+fn member<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
+    v.get(key).filter(|m| **m != Json::Null)
 }
 
-#[derive(Deserialize)]
-struct V1Question {
-    answer: Vec<usize>,
-    attempts: u32,
-    #[serde(default)]
-    hash: String,
+/// The items of a list member; none when it is missing.
+fn items<'a>(v: &'a Json, key: &str, what: &str) -> Read<&'a [Json]> {
+    member(v, key).map_or(Ok(&[][..]), |m| array(m, &format!("{what} \"{key}\"")))
+}
+
+/// A pair `[time, x]`.
+fn pair<'a>(v: &'a Json, what: &str) -> Read<(Time, &'a Json)> {
+    match array(v, what)? {
+        [t, x] => Ok((time(t, what)?, x)),
+        _ => Err(format!("{what} is not a pair")),
+    }
 }
 
 /// The device id under which a version-1 record's facts are kept. Its times are small
 /// numbers (version 1 kept no times), so anything done since counts as later.
 pub const V1_DEVICE: &str = "v1";
 
-fn permille(fraction: f64) -> u16 {
-    (fraction.clamp(0.0, 1.0) * 1000.0).round() as u16
-}
-
 pub(super) fn encode(log: &Log, version: u32, course: &str, device: &str) -> String {
-    let wire = WireV2 {
-        version,
-        course: course.to_string(),
-        device: device.to_string(),
-        log: log
-            .devices
-            .iter()
-            .map(|(d, lessons)| (d.clone(), lessons.iter().map(|(s, l)| (s.clone(), lesson_to_wire(l))).collect()))
-            .collect(),
-        resets: log
-            .resets
-            .iter()
-            .map(|r| WireReset { at: r.at, by: r.by.clone(), lessons: r.lessons.clone(), seen: r.seen.clone() })
-            .collect(),
-        undone: log.undone.iter().cloned().collect(),
-    };
-    serde_json::to_string(&wire).expect("progress always serialises")
-}
-
-fn lesson_to_wire(l: &LessonLog) -> WireLesson {
-    let mut questions: Vec<String> = Vec::new();
-    let mut attempts = Vec::with_capacity(l.attempts.len());
-    for a in &l.attempts {
-        let mut text = String::new();
-        for (id, answer) in &a.answers {
-            let index = match questions.iter().position(|q| q == id) {
-                Some(i) => i,
-                None => {
-                    questions.push(id.clone());
-                    questions.len() - 1
+    let mut out = String::with_capacity(256);
+    out.push_str(&format!("{{\"version\":{version},\"course\":"));
+    write_str(&mut out, course);
+    out.push_str(",\"device\":");
+    write_str(&mut out, device);
+    out.push_str(",\"log\":{");
+    for (i, (d, lessons)) in log.devices.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(&mut out, d);
+        out.push_str(":{");
+        for (j, (slug, l)) in lessons.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            write_str(&mut out, slug);
+            out.push(':');
+            write_lesson(&mut out, l);
+        }
+        out.push('}');
+    }
+    out.push('}');
+    if !log.resets.is_empty() {
+        out.push_str(",\"resets\":[");
+        for (i, r) in log.resets.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("{{\"at\":{},\"by\":", r.at));
+            write_str(&mut out, &r.by);
+            out.push_str(",\"lessons\":[");
+            for (j, slug) in r.lessons.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
                 }
-            };
-            if !text.is_empty() {
-                text.push(' ');
+                write_str(&mut out, slug);
             }
-            text.push_str(&index.to_string());
-            text.push(':');
-            let choices: Vec<String> = answer.iter().map(usize::to_string).collect();
-            text.push_str(&choices.join(","));
+            out.push_str("],\"seen\":{");
+            for (j, (d, t)) in r.seen.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                write_str(&mut out, d);
+                out.push_str(&format!(":{t}"));
+            }
+            out.push_str("}}");
         }
-        attempts.push((a.at, a.score, text));
+        out.push(']');
     }
-    WireLesson {
-        opened: l.opened,
-        position: l.position.map(|(t, p)| (t, f64::from(p) / 1000.0)),
-        ends: l.ends.iter().copied().collect(),
-        marks: l.marks.iter().copied().collect(),
-        questions,
-        attempts,
-        hashes: l.hashes.clone(),
+    if !log.undone.is_empty() {
+        out.push_str(",\"undone\":[");
+        for (i, (by, at)) in log.undone.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            write_str(&mut out, by);
+            out.push_str(&format!(",{at}]"));
+        }
+        out.push(']');
     }
+    out.push('}');
+    out
 }
 
-pub(super) fn log_from_wire(wire: WireV2) -> Result<Log, String> {
-    let mut log = Log::default();
-    for (device, lessons) in wire.log {
-        let ours = log.devices.entry(device.clone()).or_default();
-        for (slug, l) in lessons {
-            let mut attempts = std::collections::BTreeSet::new();
-            for (at, score, text) in l.attempts {
-                let answers = parse_answers(&text, &l.questions)
-                    .ok_or_else(|| format!("the answers \"{text}\" in lesson \"{slug}\" cannot be read"))?;
-                attempts.insert(Attempt { at, score, answers });
+/// One device's facts of one lesson; empty parts are left out.
+fn write_lesson(out: &mut String, l: &LessonLog) {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = l.opened {
+        parts.push(format!("\"opened\":{t}"));
+    }
+    if let Some((t, p)) = l.position {
+        let mut part = format!("\"position\":[{t},");
+        write_thousandths(&mut part, p);
+        part.push(']');
+        parts.push(part);
+    }
+    if !l.ends.is_empty() {
+        let ends: Vec<String> = l.ends.iter().map(Time::to_string).collect();
+        parts.push(format!("\"ends\":[{}]", ends.join(",")));
+    }
+    if !l.marks.is_empty() {
+        let marks: Vec<String> = l.marks.iter().map(|(t, done)| format!("[{t},{done}]")).collect();
+        parts.push(format!("\"marks\":[{}]", marks.join(",")));
+    }
+    if !l.attempts.is_empty() {
+        // Questions are named by their place in this list, in order of first appearance.
+        let mut questions: Vec<&str> = Vec::new();
+        let mut attempts = Vec::with_capacity(l.attempts.len());
+        for a in &l.attempts {
+            let answers: Vec<String> = a
+                .answers
+                .iter()
+                .map(|(id, choices)| {
+                    let index = questions.iter().position(|q| q == id).unwrap_or_else(|| {
+                        questions.push(id);
+                        questions.len() - 1
+                    });
+                    let choices: Vec<String> = choices.iter().map(usize::to_string).collect();
+                    format!("{index}:{}", choices.join(","))
+                })
+                .collect();
+            attempts.push(format!("[{},{},\"{}\"]", a.at, a.score, answers.join(" ")));
+        }
+        let mut part = String::from("\"questions\":[");
+        for (i, q) in questions.iter().enumerate() {
+            if i > 0 {
+                part.push(',');
             }
-            ours.insert(
-                slug,
-                LessonLog {
-                    opened: l.opened,
-                    position: l.position.map(|(t, p)| (t, permille(p))),
-                    ends: l.ends.into_iter().collect(),
-                    marks: l.marks.into_iter().collect(),
-                    attempts,
-                    hashes: l.hashes,
-                },
-            );
+            write_str(&mut part, q);
+        }
+        part.push_str(&format!("],\"attempts\":[{}]", attempts.join(",")));
+        parts.push(part);
+    }
+    if !l.hashes.is_empty() {
+        let mut part = String::from("\"hashes\":{");
+        for (i, (id, (t, hash))) in l.hashes.iter().enumerate() {
+            if i > 0 {
+                part.push(',');
+            }
+            write_str(&mut part, id);
+            part.push_str(&format!(":[{t},"));
+            write_str(&mut part, hash);
+            part.push(']');
+        }
+        part.push('}');
+        parts.push(part);
+    }
+    out.push('{');
+    out.push_str(&parts.join(","));
+    out.push('}');
+}
+
+/// A version-2 record's log.
+pub(super) fn log_from_json(record: &Json) -> Read<Log> {
+    let mut log = Log::default();
+    for (device, lessons) in member(record, "log").map_or(Ok(&[][..]), |l| object(l, "\"log\""))? {
+        let ours = log.devices.entry(device.clone()).or_default();
+        for (slug, l) in object(lessons, &format!("the log of device \"{device}\""))? {
+            let what = format!("lesson \"{slug}\"");
+            let what = what.as_str();
+            let mut out = LessonLog::default();
+            out.opened = member(l, "opened").map(|t| time(t, what)).transpose()?;
+            out.position = member(l, "position")
+                .map(|p| {
+                    let (t, x) = pair(p, what)?;
+                    Ok::<_, String>((t, x.as_thousandths().ok_or_else(|| format!("{what} has a position that is not from 0 to 1"))?))
+                })
+                .transpose()?;
+            for t in items(l, "ends", what)? {
+                out.ends.insert(time(t, what)?);
+            }
+            for m in items(l, "marks", what)? {
+                let (t, done) = pair(m, what)?;
+                out.marks.insert((t, done.as_bool().ok_or_else(|| format!("{what} has a mark that is not true or false"))?));
+            }
+            let questions: Vec<String> = items(l, "questions", what)?
+                .iter()
+                .map(|q| text(q, what).map(str::to_string))
+                .collect::<Read<_>>()?;
+            for a in items(l, "attempts", what)? {
+                let [at, score, answers] = array(a, what)? else {
+                    return Err(format!("{what} has an attempt that is not [time, score, answers]"));
+                };
+                let answers = text(answers, what)?;
+                out.attempts.insert(Attempt {
+                    at: time(at, what)?,
+                    score: score.as_u64().filter(|&s| s <= 100).ok_or_else(|| format!("{what} has a score that is not from 0 to 100"))? as u32,
+                    answers: parse_answers(answers, &questions)
+                        .ok_or_else(|| format!("the answers \"{answers}\" in {what} cannot be read"))?,
+                });
+            }
+            if let Some(hashes) = member(l, "hashes") {
+                for (id, h) in object(hashes, what)? {
+                    let (t, hash) = pair(h, what)?;
+                    out.hashes.insert(id.clone(), (t, text(hash, what)?.to_string()));
+                }
+            }
+            ours.insert(slug.clone(), out);
         }
     }
-    for r in wire.resets {
-        let mut lessons = r.lessons;
+    for r in items(record, "resets", "the record")? {
+        let what = "a reset";
+        let mut lessons: Vec<String> = items(r, "lessons", what)?.iter().map(|s| text(s, what).map(str::to_string)).collect::<Read<_>>()?;
         lessons.sort();
         lessons.dedup();
-        log.resets.insert(Reset { at: r.at, by: r.by, lessons, seen: r.seen });
+        let mut seen = BTreeMap::new();
+        if let Some(s) = member(r, "seen") {
+            for (d, t) in object(s, what)? {
+                seen.insert(d.clone(), time(t, what)?);
+            }
+        }
+        let at = time(member(r, "at").unwrap_or(&Json::Null), what)?;
+        let by = text(member(r, "by").unwrap_or(&Json::Null), what)?.to_string();
+        log.resets.insert(Reset { at, by, lessons, seen });
     }
-    log.undone = wire.undone.into_iter().collect();
+    for u in items(record, "undone", "the record")? {
+        match array(u, "an undone reset")? {
+            [by, at] => {
+                log.undone.insert((text(by, "an undone reset")?.to_string(), time(at, "an undone reset")?));
+            }
+            _ => return Err("an undone reset is not [device, time]".into()),
+        }
+    }
     Ok(log)
 }
 
@@ -211,39 +293,65 @@ fn parse_answers(text: &str, questions: &[String]) -> Option<Vec<(String, Vec<us
 /// score, each question's last answer, attempts and hash, the reading position and the
 /// lesson opened last. Version 1 kept no times, so the facts get small made-up ones in a
 /// fixed order (attempts first, then the completion as it was), under [`V1_DEVICE`].
-pub(super) fn from_v1(v1: WireV1) -> Log {
+pub(super) fn from_v1(record: &Json) -> Read<Log> {
     let mut log = Log::default();
     let lessons = log.devices.entry(V1_DEVICE.to_string()).or_default();
-    for (slug, l) in v1.lessons {
+    let flag = |l: &Json, key: &str, what: &str| -> Read<bool> {
+        member(l, key).map_or(Ok(false), |b| b.as_bool().ok_or_else(|| format!("{what}: \"{key}\" is not true or false")))
+    };
+    for (slug, l) in member(record, "lessons").map_or(Ok(&[][..]), |l| object(l, "\"lessons\""))? {
+        let what = format!("lesson \"{slug}\"");
+        let what = what.as_str();
+        object(l, what)?;
+        let completed = flag(l, "completed", what)?;
+        let reached_end = flag(l, "reached_end", what)?;
+        let best_score = member(l, "best_score")
+            .map(|s| s.as_u64().filter(|&s| s <= 100).map(|s| s as u32).ok_or_else(|| format!("{what}: \"best_score\" is not from 0 to 100")))
+            .transpose()?;
+        let position = member(l, "position")
+            .map(|p| p.as_thousandths().ok_or_else(|| format!("{what}: \"position\" is not from 0 to 1")))
+            .transpose()?;
+        // Per question: its last answer, attempts and hash.
+        let mut questions: Vec<(String, Vec<usize>, u32, String)> = Vec::new();
+        if let Some(qs) = member(l, "questions") {
+            for (id, q) in object(qs, what)? {
+                let answer = items(q, "answer", what)?
+                    .iter()
+                    .map(|c| c.as_u64().map(|c| c as usize).ok_or_else(|| format!("{what}: an answer is not a choice number")))
+                    .collect::<Read<Vec<usize>>>()?;
+                let attempts = member(q, "attempts").and_then(Json::as_u64).ok_or_else(|| format!("{what}: question \"{id}\" has no \"attempts\""))?;
+                let hash = member(q, "hash").map_or(Ok(""), |h| text(h, what))?.to_string();
+                questions.push((id.clone(), answer, attempts.min(u64::from(u32::MAX)) as u32, hash));
+            }
+        }
         let mut out = LessonLog { opened: Some(0), ..LessonLog::default() };
         // Question k with n attempts appears in the last n of the made-up attempts, so
         // every count comes back and the last attempt holds every last answer.
-        let rounds = l.questions.values().map(|q| q.attempts).max().unwrap_or(0).max(u32::from(l.best_score.is_some()));
+        let rounds = questions.iter().map(|q| q.2).max().unwrap_or(0).max(u32::from(best_score.is_some()));
         for round in 0..rounds {
-            let answers = l
-                .questions
+            let answers = questions
                 .iter()
-                .filter(|(_, q)| q.attempts >= rounds - round)
-                .map(|(id, q)| (id.clone(), q.answer.clone()))
+                .filter(|q| q.2 >= rounds - round)
+                .map(|q| (q.0.clone(), q.1.clone()))
                 .collect();
-            let score = if round + 1 == rounds { l.best_score.unwrap_or(0) } else { 0 };
+            let score = if round + 1 == rounds { best_score.unwrap_or(0) } else { 0 };
             out.attempts.insert(Attempt { at: Time::from(round) + 1, score, answers });
         }
         let after = Time::from(rounds) + 1;
-        for (id, q) in &l.questions {
-            out.hashes.insert(id.clone(), (after, q.hash.clone()));
+        for q in &questions {
+            out.hashes.insert(q.0.clone(), (after, q.3.clone()));
         }
-        if l.reached_end {
+        if reached_end {
             out.ends.insert(after);
         }
-        if l.completed || !out.attempts.is_empty() {
-            out.marks.insert((after, l.completed));
+        if completed || !out.attempts.is_empty() {
+            out.marks.insert((after, completed));
         }
-        out.position = l.position.map(|p| (after, permille(p)));
-        lessons.insert(slug, out);
+        out.position = position.map(|p| (after, p));
+        lessons.insert(slug.clone(), out);
     }
-    if let Some(last) = v1.last_lesson {
-        lessons.entry(last).or_default().opened = Some(u64::from(u32::MAX));
+    if let Some(last) = member(record, "last_lesson") {
+        lessons.entry(text(last, "\"last_lesson\"")?.to_string()).or_default().opened = Some(u64::from(u32::MAX));
     }
-    log
+    Ok(log)
 }

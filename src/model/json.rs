@@ -1,0 +1,320 @@
+//! A small JSON reader and writer for the progress record, so the browser build needs no
+//! serde code for it (every serde-derived type costs the wasm its own decoder).
+//!
+//! Numbers are kept as their text; the record only holds whole numbers and positions with
+//! three decimals, read by [`Json::as_u64`] and [`Json::as_thousandths`].
+
+/// A parsed JSON value. Objects keep their keys in order, duplicates included.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses JSON text; the error names the line and column, as a reader would count them.
+    pub fn parse(text: &str) -> Result<Json, String> {
+        let mut p = Parser { s: text.as_bytes(), i: 0, depth: 0 };
+        let value = p.value()?;
+        p.space();
+        if p.i < p.s.len() {
+            return Err(p.error("trailing characters"));
+        }
+        Ok(value)
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Json::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A number from 0 to 1 in thousandths, rounded (`0.4567` is 457).
+    pub fn as_thousandths(&self) -> Option<u16> {
+        let Json::Number(n) = self else { return None };
+        let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
+        if n.contains(['e', 'E', '-']) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let whole: u64 = whole.parse().ok()?;
+        let digits: Vec<u64> = fraction.bytes().map(|b| u64::from(b - b'0')).chain([0, 0, 0, 0]).take(4).collect();
+        let value = whole * 1000 + digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5);
+        Some(value.min(1000) as u16)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        let before = &self.s[..self.i.min(self.s.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn space(&mut self) {
+        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        self.space();
+        let found = self.s.get(self.i) == Some(&b);
+        self.i += usize::from(found);
+        found
+    }
+
+    fn value(&mut self) -> Result<Json, String> {
+        self.space();
+        self.depth += 1;
+        if self.depth > 64 {
+            return Err(self.error("nested too deeply"));
+        }
+        let value = match self.s.get(self.i) {
+            Some(b'{') => {
+                self.i += 1;
+                let mut members = Vec::new();
+                if !self.eat(b'}') {
+                    loop {
+                        self.space();
+                        if self.s.get(self.i) != Some(&b'"') {
+                            return Err(self.error("expected a key"));
+                        }
+                        let key = self.string()?;
+                        if !self.eat(b':') {
+                            return Err(self.error("expected `:`"));
+                        }
+                        members.push((key, self.value()?));
+                        if self.eat(b'}') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err(self.error("expected `,` or `}`"));
+                        }
+                    }
+                }
+                Json::Object(members)
+            }
+            Some(b'[') => {
+                self.i += 1;
+                let mut items = Vec::new();
+                if !self.eat(b']') {
+                    loop {
+                        items.push(self.value()?);
+                        if self.eat(b']') {
+                            break;
+                        }
+                        if !self.eat(b',') {
+                            return Err(self.error("expected `,` or `]`"));
+                        }
+                    }
+                }
+                Json::Array(items)
+            }
+            Some(b'"') => Json::String(self.string()?),
+            Some(b't') if self.s[self.i..].starts_with(b"true") => {
+                self.i += 4;
+                Json::Bool(true)
+            }
+            Some(b'f') if self.s[self.i..].starts_with(b"false") => {
+                self.i += 5;
+                Json::Bool(false)
+            }
+            Some(b'n') if self.s[self.i..].starts_with(b"null") => {
+                self.i += 4;
+                Json::Null
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.i;
+                self.i += 1;
+                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+                    self.i += 1;
+                }
+                let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
+                if text == "-" || text.ends_with(['.', 'e', 'E', '+', '-']) {
+                    return Err(self.error("invalid number"));
+                }
+                Json::Number(text.to_string())
+            }
+            _ => return Err(self.error("expected value")),
+        };
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    /// A string, starting at its opening quote.
+    fn string(&mut self) -> Result<String, String> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(&b) = self.s.get(self.i) else {
+                return Err(self.error("unterminated string"));
+            };
+            self.i += 1;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    let Some(&e) = self.s.get(self.i) else {
+                        return Err(self.error("unterminated string"));
+                    };
+                    self.i += 1;
+                    let c = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high) && self.s[self.i..].starts_with(b"\\u") {
+                                self.i += 2;
+                                let low = self.hex4()?;
+                                0x10000 + ((high - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF)
+                            } else {
+                                high
+                            };
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        }
+                        _ => return Err(self.error("invalid escape")),
+                    };
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                b if b < 0x20 => return Err(self.error("control character in string")),
+                b => out.push(b),
+            }
+        }
+        // The input is a &str and escapes add whole characters, so this is UTF-8.
+        String::from_utf8(out).map_err(|_| self.error("invalid UTF-8"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self.s.get(self.i..self.i + 4).and_then(|d| std::str::from_utf8(d).ok());
+        let value = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        self.i += 4;
+        Ok(value)
+    }
+}
+
+/// Appends `text` as a JSON string.
+pub fn write_str(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from_digit(c as u32 >> 4, 16).unwrap_or('0'));
+                out.push(char::from_digit(c as u32 & 15, 16).unwrap_or('0'));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends thousandths as a number from 0 to 1: 457 is `0.457`, 500 is `0.5`, 1000 is `1`.
+pub fn write_thousandths(out: &mut String, value: u16) {
+    let value = value.min(1000);
+    out.push(if value == 1000 { '1' } else { '0' });
+    let mut fraction = value % 1000;
+    if value < 1000 && fraction > 0 {
+        out.push('.');
+        let mut divisor = 100;
+        while fraction > 0 {
+            out.push(char::from(b'0' + (fraction / divisor) as u8));
+            fraction %= divisor;
+            divisor /= 10;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_json_allows_and_says_where_it_is_wrong() {
+        let v = Json::parse(" {\"a\": [1, 2.5, -3e2, true, false, null], \"b\\u00e9\\n\": \"x\\\"\\ud83d\\ude00\"} ").unwrap();
+        assert_eq!(v.get("a").unwrap().as_array().unwrap().len(), 6);
+        assert_eq!(v.get("bé\n").unwrap().as_str(), Some("x\"😀"));
+        assert_eq!(Json::parse("hello"), Err("expected value at line 1 column 1".into()));
+        assert_eq!(Json::parse("{\"a\": 1,\n \"b\" 2}"), Err("expected `:` at line 2 column 6".into()));
+        assert_eq!(Json::parse("[1, 2"), Err("expected `,` or `]` at line 1 column 6".into()));
+        assert_eq!(Json::parse("\"abc"), Err("unterminated string at line 1 column 5".into()));
+        assert_eq!(Json::parse("{} x"), Err("trailing characters at line 1 column 4".into()));
+        assert_eq!(Json::parse(&"[".repeat(100)), Err("nested too deeply at line 1 column 65".into()));
+    }
+
+    #[test]
+    fn numbers_and_strings_round_trip() {
+        for (text, thousandths) in [("0", 0), ("1", 1000), ("0.457", 457), ("0.4567", 457), ("0.4565", 457), ("0.9996", 1000), ("0.05", 50)] {
+            assert_eq!(Json::parse(text).unwrap().as_thousandths(), Some(thousandths), "{text}");
+        }
+        for value in [0, 1, 5, 50, 457, 999, 1000] {
+            let mut out = String::new();
+            write_thousandths(&mut out, value);
+            assert_eq!(Json::parse(&out).unwrap().as_thousandths(), Some(value), "{out}");
+        }
+        let mut out = String::new();
+        write_str(&mut out, "a\"b\\c\nd\u{1}é");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é\"");
+        assert_eq!(Json::parse(&out).unwrap().as_str(), Some("a\"b\\c\nd\u{1}é"));
+        assert_eq!(Json::parse("1764080000000").unwrap().as_u64(), Some(1_764_080_000_000));
+        assert_eq!(Json::parse("-1").unwrap().as_u64(), None);
+    }
+}
