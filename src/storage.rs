@@ -159,14 +159,15 @@ impl Store {
         }
     }
 
-    /// Every key that holds a backup of progress, oldest first where the keys say.
+    /// Every key that holds a backup of progress, in the order of their names (which is
+    /// oldest first among dated backups).
     fn backup_keys(&self) -> Vec<String> {
         let Some(s) = &self.storage else { return Vec::new() };
         let mut keys: Vec<String> = (0..s.length().unwrap_or(0))
             .filter_map(|i| s.key(i).ok().flatten())
             .filter(|k| k.starts_with(BACKUP_KEY) || k == BEFORE_IMPORT_KEY)
             .collect();
-        keys.sort_by_key(|k| (backup_time(k).is_some(), backup_time(k), k.clone()));
+        keys.sort_unstable();
         keys
     }
 

@@ -30,7 +30,8 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
         };
         let size = match backup.raw.len() {
             n if n < 1000 => format!("{n} bytes"),
-            n => format!("{:.1} KB", n as f64 / 1000.0),
+            // Whole numbers only: formatting a float would add its code to the wasm.
+            n => format!("{}.{} KB", n / 1000, n % 1000 / 100),
         };
         let file = format!("tpm-course-backup-{}.json", backup.saved_at.map_or("undated".into(), |t| t.to_string()));
         let readable = backup.readable.clone();

@@ -148,10 +148,14 @@ impl Log {
 
     /// Per device, the latest time of its facts: what a reset made now would cover.
     pub fn seen(&self) -> BTreeMap<String, Time> {
-        self.devices
-            .iter()
-            .filter_map(|(d, lessons)| Some((d.clone(), lessons.values().filter_map(LessonLog::latest).max()?)))
-            .collect()
+        // (Filled by inserts: collecting into a map would add a sort to the wasm.)
+        let mut seen = BTreeMap::new();
+        for (d, lessons) in &self.devices {
+            if let Some(t) = lessons.values().filter_map(LessonLog::latest).max() {
+                seen.insert(d.clone(), t);
+            }
+        }
+        seen
     }
 
     /// The one device's record of a lesson, created if missing.
@@ -180,7 +184,13 @@ impl Log {
 
     /// Every lesson slug with a fact from any device.
     pub fn slugs(&self) -> BTreeSet<&str> {
-        self.devices.values().flat_map(|l| l.keys().map(String::as_str)).collect()
+        let mut slugs = BTreeSet::new();
+        for lessons in self.devices.values() {
+            for slug in lessons.keys() {
+                slugs.insert(slug.as_str());
+            }
+        }
+        slugs
     }
 
     /// The state of one lesson; `None` when no fact of it is visible.
@@ -238,17 +248,14 @@ impl Log {
         }
         out.completed = mark.is_some_and(|m| m.1);
         out.position = position.map(|p| f64::from(p.1) / 1000.0);
-        out.questions = latest
-            .into_iter()
-            .map(|(id, (_, answer))| {
-                let q = QuestionProgress {
-                    answer: answer.clone(),
-                    attempts: counts[id],
-                    hash: hashes.get(id).map_or_else(String::new, |h| h.1.to_string()),
-                };
-                (id.to_string(), q)
-            })
-            .collect();
+        for (id, (_, answer)) in latest {
+            let q = QuestionProgress {
+                answer: answer.clone(),
+                attempts: counts[id],
+                hash: hashes.get(id).map_or_else(String::new, |h| h.1.to_string()),
+            };
+            out.questions.insert(id.to_string(), q);
+        }
         Some(out)
     }
 
@@ -270,7 +277,7 @@ impl Log {
             for s in reset.lessons.iter_mut().filter(|s| *s == former) {
                 *s = current.to_string();
             }
-            reset.lessons.sort();
+            reset.lessons.sort_unstable();
             reset.lessons.dedup();
             self.resets.insert(reset);
         }
@@ -280,19 +287,20 @@ impl Log {
     /// facts apart from this browser's, so one undo can hide exactly them.
     pub fn with_device_suffix(&self, suffix: &str) -> Log {
         let name = |d: &String| format!("{d}{suffix}");
-        Log {
-            devices: self.devices.iter().map(|(d, l)| (name(d), l.clone())).collect(),
-            resets: self
-                .resets
-                .iter()
-                .map(|r| Reset {
-                    at: r.at,
-                    by: name(&r.by),
-                    lessons: r.lessons.clone(),
-                    seen: r.seen.iter().map(|(d, t)| (name(d), *t)).collect(),
-                })
-                .collect(),
-            undone: self.undone.iter().map(|(d, t)| (name(d), *t)).collect(),
+        let mut out = Log::default();
+        for (d, l) in &self.devices {
+            out.devices.insert(name(d), l.clone());
         }
+        for r in &self.resets {
+            let mut seen = BTreeMap::new();
+            for (d, t) in &r.seen {
+                seen.insert(name(d), *t);
+            }
+            out.resets.insert(Reset { at: r.at, by: name(&r.by), lessons: r.lessons.clone(), seen });
+        }
+        for (d, t) in &self.undone {
+            out.undone.insert((name(d), *t));
+        }
+        out
     }
 }

@@ -8,7 +8,7 @@
 pub mod log;
 mod wire;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 pub use log::{LessonProgress, ResetId, Time};
 use log::{Attempt, Log, Reset};
@@ -123,12 +123,12 @@ impl Progress {
 
     /// Recomputes every lesson's state from the log.
     fn rederive(&mut self) {
-        self.lessons = self
-            .log
-            .slugs()
-            .into_iter()
-            .filter_map(|s| Some((s.to_string(), self.log.derive(s)?)))
-            .collect();
+        self.lessons.clear();
+        for slug in self.log.slugs() {
+            if let Some(l) = self.log.derive(slug) {
+                self.lessons.insert(slug.to_string(), l);
+            }
+        }
         self.clock = self.clock.max(self.log.latest());
         self.last_lesson = self
             .lessons
@@ -204,12 +204,11 @@ impl Progress {
     pub fn preview_import(&self, other: &Progress, course: &'static Course) -> ImportPreview {
         let mut merged = self.clone();
         merged.merge(other);
-        let known: BTreeSet<&str> = course.lessons().map(|r| r.lesson.slug).collect();
         ImportPreview {
             completed_now: self.completed_count(course).0,
             completed_in_file: other.completed_count(course).0,
             completed_after_merge: merged.completed_count(course).0,
-            unknown_lessons: other.lessons.keys().filter(|s| !known.contains(s.as_str())).count(),
+            unknown_lessons: other.lessons.keys().filter(|s| course.find_lesson(s).is_none()).count(),
         }
     }
 
@@ -368,7 +367,7 @@ impl Progress {
     /// Forgets progress in the given lessons (a fact of its own, so every tab forgets it too).
     fn reset(&mut self, slugs: impl IntoIterator<Item = String>, now: Time) -> ResetId {
         let mut lessons: Vec<String> = slugs.into_iter().collect();
-        lessons.sort();
+        lessons.sort_unstable();
         lessons.dedup();
         let at = self.tick(now);
         let reset = Reset { at, by: self.device.clone(), lessons, seen: self.log.seen() };
@@ -396,7 +395,7 @@ impl Progress {
     /// Makes progress exactly `other`'s: everything here is reset, and `other`'s facts are
     /// added under device ids of their own, so an undo can hide them again.
     pub fn replace_with(&mut self, other: &Progress, course: &'static Course, now: Time) -> Undo {
-        let mut slugs: BTreeSet<String> = course.lessons().map(|r| r.lesson.slug.to_string()).collect();
+        let mut slugs: Vec<String> = course.lessons().map(|r| r.lesson.slug.to_string()).collect();
         slugs.extend(self.log.slugs().into_iter().map(str::to_string));
         let reset = self.reset(slugs, now);
         let suffix = format!("~{}", reset.1);
@@ -421,18 +420,16 @@ impl Progress {
                     .filter(|d| d.ends_with(suffix.as_str()))
                     .cloned()
                     .collect();
-                let slugs: BTreeSet<String> = imported
+                let mut lessons: Vec<String> = imported
                     .iter()
                     .flat_map(|d| self.log.devices[d].keys().cloned())
                     .collect();
-                let seen = self.log.seen();
+                lessons.sort_unstable();
+                lessons.dedup();
+                let mut seen = self.log.seen();
+                seen.retain(|d, _| imported.contains(d));
                 let at = self.tick(now);
-                self.log.resets.insert(Reset {
-                    at,
-                    by: self.device.clone(),
-                    lessons: slugs.into_iter().collect(),
-                    seen: seen.into_iter().filter(|(d, _)| imported.contains(d)).collect(),
-                });
+                self.log.resets.insert(Reset { at, by: self.device.clone(), lessons, seen });
                 self.rederive();
             }
             Undo::Restore(before) => {

@@ -250,7 +250,7 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
     for r in items(record, "resets", "the record")? {
         let what = "a reset";
         let mut lessons: Vec<String> = items(r, "lessons", what)?.iter().map(|s| text(s, what).map(str::to_string)).collect::<Read<_>>()?;
-        lessons.sort();
+        lessons.sort_unstable();
         lessons.dedup();
         let mut seen = BTreeMap::new();
         if let Some(s) = member(r, "seen") {
