@@ -167,46 +167,51 @@ impl Log {
             .or_default()
     }
 
-    /// For one lesson, per device, the latest time a live reset hides.
-    fn hidden_until(&self, slug: &str) -> BTreeMap<&str, Time> {
-        let mut until = BTreeMap::new();
+    /// For one lesson, per device, the latest time a live reset hides. (Small lists rather
+    /// than maps here and below: each map type adds its own code to the wasm.)
+    fn hidden_until(&self, slug: &str) -> Vec<(&str, Time)> {
+        let mut until: Vec<(&str, Time)> = Vec::new();
         for reset in &self.resets {
             if self.undone.contains(&reset.id()) || reset.lessons.binary_search_by(|s| s.as_str().cmp(slug)).is_err() {
                 continue;
             }
             for (device, &t) in &reset.seen {
-                let entry = until.entry(device.as_str()).or_insert(t);
-                *entry = (*entry).max(t);
+                match until.iter_mut().find(|(d, _)| *d == device) {
+                    Some(entry) => entry.1 = entry.1.max(t),
+                    None => until.push((device, t)),
+                }
             }
         }
         until
     }
 
-    /// Every lesson slug with a fact from any device.
-    pub fn slugs(&self) -> BTreeSet<&str> {
-        let mut slugs = BTreeSet::new();
-        for lessons in self.devices.values() {
-            for slug in lessons.keys() {
-                slugs.insert(slug.as_str());
-            }
-        }
+    /// Every lesson slug with a fact from any device, sorted.
+    pub fn slugs(&self) -> Vec<&str> {
+        let mut slugs: Vec<&str> = self.devices.values().flat_map(|l| l.keys().map(String::as_str)).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
         slugs
     }
 
     /// The state of one lesson; `None` when no fact of it is visible.
     pub fn derive(&self, slug: &str) -> Option<LessonProgress> {
+        /// What the facts say of one question so far.
+        struct Facts<'a> {
+            id: &'a str,
+            /// The latest answer, by (time, device) so every merge order agrees.
+            latest: ((Time, &'a str), &'a Vec<usize>),
+            count: u32,
+            hash: (Time, &'a str),
+        }
         let hidden = self.hidden_until(slug);
         let mut out = LessonProgress::default();
         let mut any = false;
         let mut mark: Option<(Time, bool)> = None;
         let mut position: Option<(Time, u16)> = None;
-        // The latest answer per question, by (time, device) so every merge order agrees.
-        let mut latest: BTreeMap<&str, ((Time, &str), &Vec<usize>)> = BTreeMap::new();
-        let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut hashes: BTreeMap<&str, (Time, &str)> = BTreeMap::new();
+        let mut questions: Vec<Facts> = Vec::new();
         for (device, lessons) in &self.devices {
             let Some(log) = lessons.get(slug) else { continue };
-            let limit = hidden.get(device.as_str()).copied();
+            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
             let live = |t: Time| limit.is_none_or(|l| t > l);
             if let Some(t) = log.opened.filter(|&t| live(t)) {
                 any = true;
@@ -228,18 +233,24 @@ impl Log {
                 any = true;
                 out.best_score = out.best_score.max(Some(attempt.score));
                 for (id, answer) in &attempt.answers {
-                    let key = (attempt.at, device.as_str());
-                    let entry = latest.entry(id.as_str()).or_insert((key, answer));
-                    if (key, answer) > *entry {
-                        *entry = (key, answer);
+                    let latest = ((attempt.at, device.as_str()), answer);
+                    match questions.iter_mut().find(|q| q.id == id) {
+                        Some(q) => {
+                            q.count += 1;
+                            q.latest = q.latest.max(latest);
+                        }
+                        None => questions.push(Facts { id, latest, count: 1, hash: (0, "") }),
                     }
-                    *counts.entry(id.as_str()).or_default() += 1;
                 }
             }
-            for (id, (t, hash)) in log.hashes.iter().filter(|(_, h)| live(h.0)) {
-                let entry = hashes.entry(id.as_str()).or_insert((*t, hash.as_str()));
-                if (*t, hash.as_str()) > *entry {
-                    *entry = (*t, hash.as_str());
+        }
+        // The hash of each question answered, as of its latest live answer.
+        for (device, lessons) in &self.devices {
+            let Some(log) = lessons.get(slug) else { continue };
+            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
+            for (id, (t, hash)) in &log.hashes {
+                if let Some(q) = questions.iter_mut().find(|q| q.id == id).filter(|_| limit.is_none_or(|l| *t > l)) {
+                    q.hash = q.hash.max((*t, hash.as_str()));
                 }
             }
         }
@@ -248,13 +259,9 @@ impl Log {
         }
         out.completed = mark.is_some_and(|m| m.1);
         out.position = position.map(|p| f64::from(p.1) / 1000.0);
-        for (id, (_, answer)) in latest {
-            let q = QuestionProgress {
-                answer: answer.clone(),
-                attempts: counts[id],
-                hash: hashes.get(id).map_or_else(String::new, |h| h.1.to_string()),
-            };
-            out.questions.insert(id.to_string(), q);
+        for q in questions {
+            let progress = QuestionProgress { answer: q.latest.1.clone(), attempts: q.count, hash: q.hash.1.to_string() };
+            out.questions.insert(q.id.to_string(), progress);
         }
         Some(out)
     }
