@@ -554,6 +554,7 @@ mod tests {
                     minutes: 1,
                     question_count: 0,
                     data: "",
+                    former: &[],
                 }],
             },
             Module {
@@ -566,6 +567,7 @@ mod tests {
                     minutes: 1,
                     question_count: 0,
                     data: "",
+                    former: &[],
                 }],
             },
         ],
