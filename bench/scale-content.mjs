@@ -6,6 +6,7 @@
 //
 // The build validates content strictly, so each copy
 //   - gets a new slug (`<original>-copy-<n>`) and a title with " (copy <n>)";
+//   - drops the original's `former_slugs`, which only one lesson may claim;
 //   - keeps the original's lesson links, which stay valid because the originals stay in the course;
 //   - gets unique question ids (`<id>-c<n>`) and prompts (" (copy <n>)" appended), since ids must be
 //     unique across the course and no two questions may ask the same thing.
@@ -51,6 +52,8 @@ export function copyLesson(text, n) {
     }
     if (inFront) {
       if (/^title\s*=/.test(line)) suffixValue(lines, i, ` (copy ${n})`);
+      // A former slug belongs to one lesson: the original keeps it (one-line arrays only).
+      if (/^former_slugs\s*=/.test(line)) lines[i] = '';
       continue;
     }
     if (/^```quiz\s*$/.test(line)) { inQuiz = true; table = ''; continue; }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::model::routes::Route;
+use crate::outline::COURSE;
 use crate::paths;
 
 /// The open page's path relative to the base, in its canonical form (`"lessons/x/"`): the
@@ -29,6 +30,22 @@ pub fn provide_router() {
         .map(|RequestPath(p)| p)
         .unwrap_or_else(location_path);
     let raw = RwSignal::new(canonical(&initial));
+    if cfg!(target_arch = "wasm32") && Route::parse(&initial) != Route::parse(&raw.get_untracked())
+    {
+        // A renamed lesson's former URL, say from a bookmark: show the current one instead.
+        let location = window().location();
+        let url = format!(
+            "{}/{}{}{}",
+            paths::base(),
+            raw.get_untracked(),
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window().history() {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&url));
+        }
+    }
     provide_context(CurrentPath {
         set: raw,
         path: Memo::new(move |_| raw.get()),
@@ -91,7 +108,8 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
         // The same page, another section: the browser scrolls there itself.
         return false;
     }
-    let full = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+    // The canonical URL: a link to a renamed lesson's former URL opens it under its current one.
+    let full = format!("{}/{target}{}{}", paths::base(), url.search(), url.hash());
     if let Ok(history) = window().history() {
         let _ = history.push_state_with_url(state, "", Some(&full));
     }
@@ -139,10 +157,12 @@ fn follow_link(raw: RwSignal<String>, ev: &web_sys::MouseEvent) {
 }
 
 /// The canonical form of a page's path: `"lessons/x"` and `"lessons/x/index.html"` become
-/// `"lessons/x/"`; a path that is no page is kept as it is.
+/// `"lessons/x/"`, and a renamed lesson's former slug its current one; a path that is no
+/// page is kept as it is.
 fn canonical(path: &str) -> String {
     match Route::parse(path) {
         Route::NotFound => path.to_string(),
+        Route::Lesson(slug) => Route::Lesson(COURSE.renamed(slug).unwrap_or(slug)).path(),
         route => route.path(),
     }
 }

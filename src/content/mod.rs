@@ -60,6 +60,8 @@ pub struct LessonEntry {
     pub title: String,
     pub subtitle: String,
     pub minutes: u32,
+    /// Slugs the lesson had before (front matter `former_slugs`), whose URLs lead to it.
+    pub former_slugs: Vec<String>,
     pub lesson: Lesson,
     /// Plain text of the body, for word counts and search.
     pub text: String,
@@ -122,6 +124,8 @@ struct FrontMatter {
     title: String,
     subtitle: String,
     minutes: u32,
+    #[serde(default)]
+    former_slugs: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -229,6 +233,13 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
         for slug in &module.lessons {
             let line = line_of(course_text, slug.span().start);
             let name = slug.get_ref();
+            if !is_slug(name) {
+                errors.push(err(
+                    &course_path,
+                    line,
+                    format!("lesson \"{name}\": {SLUG_RULE}"),
+                ));
+            }
             if let Some(first) = listed.insert(name.clone(), line) {
                 errors.push(err(
                     &course_path,
@@ -323,12 +334,13 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
     let mut lessons = BTreeMap::new();
     let mut question_ids: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut question_texts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut former_slugs = BTreeMap::new();
     for slug in modules.iter().flat_map(|m| &m.lessons) {
         let path = format!("{lesson_prefix}{slug}.md");
         let Some(text) = files.get(&path) else {
             continue;
         };
-        if let Some(entry) = parse_lesson(&path, slug, text, &cx, &mut errors) {
+        if let Some(entry) = parse_lesson(&path, slug, text, &cx, &mut former_slugs, &mut errors) {
             for q in entry.lesson.quiz.iter().flat_map(|q| &q.questions) {
                 let line = question_line(text, &q.id);
                 if let Some((p, l)) = question_ids.insert(q.id.clone(), (path.clone(), line)) {
@@ -418,14 +430,17 @@ fn parse_glossary(
     }
 }
 
+/// Parses one lesson file. `former_slugs` holds the former slugs claimed by the lessons
+/// parsed before it, each with the file and line that claims it.
 fn parse_lesson(
     path: &str,
     slug: &str,
     text: &str,
     cx: &markdown::Context,
+    former_slugs: &mut BTreeMap<String, (String, usize)>,
     errors: &mut Vec<ContentError>,
 ) -> Option<LessonEntry> {
-    let Some((front, body_offset)) = split_front_matter(text) else {
+    let Some((front_offset, front, body_offset)) = split_front_matter(text) else {
         errors.push(err(
             path,
             1,
@@ -437,7 +452,7 @@ fn parse_lesson(
     let front: FrontMatter = match toml::from_str(front) {
         Ok(f) => f,
         Err(e) => {
-            errors.push(toml_error(path, text, 4, &e).prefixed("front matter: "));
+            errors.push(toml_error(path, text, front_offset, &e).prefixed("front matter: "));
             return None;
         }
     };
@@ -450,6 +465,10 @@ fn parse_lesson(
             2,
             "front matter: minutes must be at least 1".into(),
         ));
+    }
+    for former in &front.former_slugs {
+        let line = line_of(text, front_offset + former.span().start);
+        check_former_slug(path, line, former.get_ref(), cx, former_slugs, errors);
     }
 
     let body = &text[body_offset..];
@@ -467,6 +486,11 @@ fn parse_lesson(
         title: front.title,
         subtitle: front.subtitle,
         minutes: front.minutes,
+        former_slugs: front
+            .former_slugs
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
         lesson: Lesson {
             slug: slug.to_string(),
             html: rendered.html,
@@ -480,6 +504,33 @@ fn parse_lesson(
         has_takeaways: rendered.has_takeaways,
         has_callout: rendered.has_callout,
     })
+}
+
+/// Refuses a former slug that is no slug, is a lesson's current slug (its URL would lead to
+/// two lessons), or is claimed by another lesson already; otherwise claims it.
+fn check_former_slug(
+    path: &str,
+    line: usize,
+    former: &str,
+    cx: &markdown::Context,
+    claimed: &mut BTreeMap<String, (String, usize)>,
+    errors: &mut Vec<ContentError>,
+) {
+    let message = if !is_slug(former) {
+        format!("front matter: former slug \"{former}\": {SLUG_RULE}")
+    } else if cx.lessons.contains(former) {
+        format!(
+            "front matter: former slug \"{former}\" is the slug of {CONTENT_DIR}/lessons/{former}.md; a URL leads to one lesson, so remove it from former_slugs"
+        )
+    } else if let Some((p, l)) = claimed.get(former) {
+        format!(
+            "front matter: former slug \"{former}\" is already claimed at {p}:{l}; a URL leads to one lesson, so keep it in one lesson's former_slugs"
+        )
+    } else {
+        claimed.insert(former.to_string(), (path.to_string(), line));
+        return;
+    };
+    errors.push(err(path, line, message));
 }
 
 fn parse_quiz(
@@ -680,13 +731,14 @@ impl Site {
                 let l = &self.lessons[slug];
                 let question_count = l.lesson.quiz.as_ref().map_or(0, |q| q.questions.len());
                 s.push_str(&format!(
-                    "            LessonInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, question_count: {}, data: {:?} }},\n",
+                    "            LessonInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, question_count: {}, data: {:?}, former: &{:?} }},\n",
                     slug,
                     l.title,
                     l.subtitle,
                     l.minutes,
                     question_count,
                     self.lesson_file(slug),
+                    l.former_slugs,
                 ));
             }
             s.push_str("        ] },\n");
@@ -764,8 +816,9 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// Splits `+++\n…\n+++\n` from the start of a lesson: the front matter and where the body starts.
-fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+/// Splits `+++\n…\n+++\n` from the start of a lesson: where the front matter starts, the
+/// front matter, and where the body starts.
+fn split_front_matter(text: &str) -> Option<(usize, &str, usize)> {
     let rest = text
         .strip_prefix("+++\n")
         .or_else(|| text.strip_prefix("+++\r\n"))?;
@@ -773,11 +826,22 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     let mut pos = start;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
-            return Some((&text[start..pos], pos + line.len()));
+            return Some((start, &text[start..pos], pos + line.len()));
         }
         pos += line.len();
     }
     None
+}
+
+/// What [`is_slug`] accepts, for error messages.
+const SLUG_RULE: &str = "a slug is lowercase letters, digits and hyphens";
+
+/// Whether a lesson slug (current or former) is usable in a file name and a URL.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The line where a question's id is written, for messages that come after parsing.

@@ -184,6 +184,76 @@ fn a_lesson_listed_twice() {
 }
 
 #[test]
+fn a_lesson_slug_that_is_not_a_slug() {
+    check(
+        course_with(|f| {
+            replace(f, "content/course.toml", "\"b\"]", "\"B_2\"]");
+            let b = f.remove("content/lessons/b.md").unwrap();
+            f.insert("content/lessons/B_2.md".into(), b);
+        }),
+        &["content/course.toml:8: lesson \"B_2\": a slug is lowercase letters, digits and hyphens"],
+    );
+}
+
+/// Adds `former_slugs = <list>` to a lesson's front matter, as line 5 of its file.
+fn with_former_slugs(f: &mut Files, path: &str, list: &str) {
+    replace(
+        f,
+        path,
+        "minutes = 3\n",
+        &format!("minutes = 3\nformer_slugs = {list}\n"),
+    );
+}
+
+#[test]
+fn former_slugs_are_in_the_outline() {
+    let site = parse(&course_with(|f| {
+        with_former_slugs(f, "content/lessons/b.md", "[\"old-b\", \"older-b\"]");
+    }))
+    .unwrap();
+    assert_eq!(site.lessons["b"].former_slugs, ["old-b", "older-b"]);
+    let outline = site.outline_rust();
+    assert!(
+        outline.contains("former: &[\"old-b\", \"older-b\"] }"),
+        "{outline}"
+    );
+    assert!(outline.contains("slug: \"a\", ") && outline.contains("former: &[] }"));
+}
+
+#[test]
+fn a_former_slug_that_is_a_current_slug() {
+    check(
+        course_with(|f| with_former_slugs(f, "content/lessons/b.md", "[\"a\", \"b\"]")),
+        &[
+            "content/lessons/b.md:5: front matter: former slug \"a\" is the slug of content/lessons/a.md; a URL leads to one lesson, so remove it from former_slugs",
+            "content/lessons/b.md:5: front matter: former slug \"b\" is the slug of content/lessons/b.md; a URL leads to one lesson, so remove it from former_slugs",
+        ],
+    );
+}
+
+#[test]
+fn a_former_slug_claimed_twice() {
+    check(
+        course_with(|f| {
+            with_former_slugs(f, "content/lessons/a.md", "[\"old\"]");
+            with_former_slugs(f, "content/lessons/b.md", "[\n  \"older\",\n  \"old\",\n]");
+        }),
+        &["content/lessons/b.md:7: front matter: former slug \"old\" is already claimed at content/lessons/a.md:5; a URL leads to one lesson, so keep it in one lesson's former_slugs"],
+    );
+}
+
+#[test]
+fn a_former_slug_that_is_not_a_slug() {
+    check(
+        course_with(|f| with_former_slugs(f, "content/lessons/b.md", "[\"Old Name\", \"\"]")),
+        &[
+            "content/lessons/b.md:5: front matter: former slug \"Old Name\": a slug is lowercase letters, digits and hyphens",
+            "content/lessons/b.md:5: front matter: former slug \"\": a slug is lowercase letters, digits and hyphens",
+        ],
+    );
+}
+
+#[test]
 fn a_question_id_used_twice() {
     check(
         course_with(|f| {

@@ -34,6 +34,9 @@ pub struct LessonInfo {
     pub question_count: u32,
     /// The lesson's data file, relative to the site root, named with a content hash.
     pub data: &'static str,
+    /// Slugs the lesson had before it was renamed (front matter `former_slugs`); their URLs
+    /// still lead here.
+    pub former: &'static [&'static str],
 }
 
 /// A glossary entry, as the build writes it to the glossary's data file (not embedded in the
@@ -158,6 +161,23 @@ impl Course {
 
     pub fn find_lesson(&'static self, slug: &str) -> Option<LessonRef> {
         self.lessons().find(|r| r.lesson.slug == slug)
+    }
+
+    /// Every rename as (former slug, current slug), in course order. The build guarantees that
+    /// no former slug is a current one and that no two lessons claim the same former slug.
+    pub fn renames(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let modules: &'static [Module] = self.modules;
+        modules
+            .iter()
+            .flat_map(|m| m.lessons)
+            .flat_map(|l| l.former.iter().map(move |former| (*former, l.slug)))
+    }
+
+    /// The current slug of the lesson once called `former`, if a lesson was renamed from it.
+    pub fn renamed(&self, former: &str) -> Option<&'static str> {
+        self.renames()
+            .find(|(f, _)| *f == former)
+            .map(|(_, current)| current)
     }
 
     pub fn first_lesson(&'static self) -> Option<LessonRef> {
@@ -322,6 +342,7 @@ mod tests {
                         minutes: 1,
                         question_count: 0,
                         data: "",
+                        former: &[],
                     },
                     LessonInfo {
                         slug: "b",
@@ -330,6 +351,7 @@ mod tests {
                         minutes: 1,
                         question_count: 0,
                         data: "",
+                        former: &[],
                     },
                 ],
             },
@@ -343,6 +365,7 @@ mod tests {
                     minutes: 1,
                     question_count: 0,
                     data: "",
+                    former: &["old-c", "older-c"],
                 }],
             },
         ],
@@ -358,5 +381,14 @@ mod tests {
         assert!(COURSE.find_lesson("zzz").is_none());
         assert_eq!(COURSE.find_lesson("c").unwrap().index, 2);
         assert_eq!(COURSE.lesson_count(), 3);
+    }
+
+    #[test]
+    fn former_slugs_lead_to_the_current_lesson() {
+        let renames: Vec<_> = COURSE.renames().collect();
+        assert_eq!(renames, [("old-c", "c"), ("older-c", "c")]);
+        assert_eq!(COURSE.renamed("older-c"), Some("c"));
+        assert_eq!(COURSE.renamed("c"), None);
+        assert_eq!(COURSE.renamed("zzz"), None);
     }
 }

@@ -72,11 +72,9 @@ pub fn delete_backup(key: &str) {
     super::with_store(|s| s.remove(key));
 }
 
-const COURSE_RENAMES_PENDING_MERGE: &[(&str, &str)] = &[];
-
 /// Carries progress stored under lessons' former slugs to their current ones.
 fn renamed(mut p: Progress) -> Progress {
-    p.rename_lessons(COURSE_RENAMES_PENDING_MERGE.iter().copied());
+    p.rename_lessons(COURSE.renames());
     p
 }
 

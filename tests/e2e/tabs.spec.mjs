@@ -94,7 +94,10 @@ for (const [name, completed] of [['fresh', 0], ['mid-course', 3], ['complete', 3
     await page.getByRole('button', { name: 'Reset it' }).click();
     const raw = await storedWhen(page, (p) => p.version === 2);
     const view = derive(JSON.parse(raw));
-    for (const [slug, l] of Object.entries(JSON.parse(v1).lessons)) {
+    // A lesson renamed since (its former slug in its front matter) carries its progress along.
+    const renamed = { 'portfolios-and-prioritisation': 'portfolios-and-prioritization' };
+    for (const [old, l] of Object.entries(JSON.parse(v1).lessons)) {
+      const slug = renamed[old] ?? old;
       if (slug === 'the-program-charter') continue;
       expect(view.lessons[slug], slug).toMatchObject({ completed: l.completed, reached_end: l.reached_end });
       expect(view.lessons[slug].best_score, slug).toBe(l.best_score);

@@ -3,11 +3,13 @@
 //! Trunk runs it from a `post_build` hook with the staging folder as its argument.
 //! Every route of `model::routes` gets a real `index.html` whose body is the app's own
 //! components rendered for a new learner, so any static host serves deep links and reloads
-//! without rewrite rules, and the first paint is exactly what the app then shows.
+//! without rewrite rules, and the first paint is exactly what the app then shows. A renamed
+//! lesson's former URL gets a small page that leads to the current one (`redirects.rs`).
 
 mod csp;
 mod icons;
 mod offline;
+mod redirects;
 mod styles;
 
 use std::path::{Path, PathBuf};
@@ -87,6 +89,13 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         );
         write(out.join(route.file()), &html)?;
     }
+    // A renamed lesson's former URL leads to its current one (before the service worker, so
+    // it precaches these pages too and an old bookmark works offline).
+    let stylesheet = redirects::stylesheet(&shell).ok_or("the shell links no stylesheet")?;
+    let redirects = redirects::pages(&COURSE, stylesheet);
+    for (file, html) in &redirects {
+        write(out.join(file), html)?;
+    }
     let (file, json) = site.search_index();
     write(out.join(file), &json)?;
     for (name, text) in &site.templates {
@@ -109,7 +118,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             std::fs::read_to_string("assets/sw.js").map_err(|e| format!("assets/sw.js: {e}"))?;
         write(sw, &offline::service_worker(&template, out)?)?;
     }
-    Ok(routes.len())
+    Ok(routes.len() + redirects.len())
 }
 
 /// Data a page carries for the app, so its first visit needs no second request.
