@@ -123,7 +123,10 @@ impl Store {
     pub fn load(&self, course: &str, now: Time) -> Loaded {
         let fresh = || Progress::new(course, "");
         if self.storage.is_none() {
-            return Loaded { progress: fresh(), notice: Some(Notice::Unavailable) };
+            return Loaded {
+                progress: fresh(),
+                notice: Some(Notice::Unavailable),
+            };
         }
         let (progress, notice) = match self.get(PROGRESS_KEY) {
             None => (fresh(), None),
@@ -140,7 +143,12 @@ impl Store {
         let notice = notice.or_else(|| {
             self.backups(course)
                 .iter()
-                .any(|b| b.key != BEFORE_IMPORT_KEY && b.readable.as_ref().is_some_and(|r| progress.would_change(r)))
+                .any(|b| {
+                    b.key != BEFORE_IMPORT_KEY
+                        && b.readable
+                            .as_ref()
+                            .is_some_and(|r| progress.would_change(r))
+                })
                 .then_some(Notice::BackupReadable)
         });
         Loaded { progress, notice }
@@ -149,10 +157,17 @@ impl Store {
     /// Copies unreadable progress to a backup key (once: the same text is never copied twice).
     /// If the copy fails, the original stays where it is and nothing will overwrite it.
     pub fn recover(&self, raw: &str, error: &DecodeError, now: Time) -> Notice {
-        let kept = self.backup_keys().iter().any(|k| self.get(k).as_deref() == Some(raw));
-        let free = (now..).map(|t| format!("{BACKUP_KEY}.{t}")).find(|k| self.get(k).is_none());
+        let kept = self
+            .backup_keys()
+            .iter()
+            .any(|k| self.get(k).as_deref() == Some(raw));
+        let free = (now..)
+            .map(|t| format!("{BACKUP_KEY}.{t}"))
+            .find(|k| self.get(k).is_none());
         if kept || free.is_some_and(|k| self.set(&k, raw).is_ok()) {
-            Notice::Recovered { reason: error.to_string() }
+            Notice::Recovered {
+                reason: error.to_string(),
+            }
         } else {
             self.lock();
             Notice::SaveFailed
@@ -162,7 +177,9 @@ impl Store {
     /// Every key that holds a backup of progress, in the order of their names (which is
     /// oldest first among dated backups).
     fn backup_keys(&self) -> Vec<String> {
-        let Some(s) = &self.storage else { return Vec::new() };
+        let Some(s) = &self.storage else {
+            return Vec::new();
+        };
         let mut keys: Vec<String> = (0..s.length().unwrap_or(0))
             .filter_map(|i| s.key(i).ok().flatten())
             .filter(|k| k.starts_with(BACKUP_KEY) || k == BEFORE_IMPORT_KEY)
@@ -199,7 +216,11 @@ impl Store {
 
 /// When a backup was set aside, from its key (`….backup.<ms>`); `None` for older keys.
 pub fn backup_time(key: &str) -> Option<Time> {
-    let time: Time = key.strip_prefix(BACKUP_KEY)?.strip_prefix('.')?.parse().ok()?;
+    let time: Time = key
+        .strip_prefix(BACKUP_KEY)?
+        .strip_prefix('.')?
+        .parse()
+        .ok()?;
     (time > 1_000_000_000_000).then_some(time)
 }
 
@@ -240,6 +261,12 @@ impl Notice {
 
     /// Whether the Progress page is where the learner can act on this.
     pub fn points_to_progress_page(&self) -> bool {
-        matches!(self, Notice::Recovered { .. } | Notice::BackupReadable | Notice::SaveFailed | Notice::Unavailable)
+        matches!(
+            self,
+            Notice::Recovered { .. }
+                | Notice::BackupReadable
+                | Notice::SaveFailed
+                | Notice::Unavailable
+        )
     }
 }

@@ -33,14 +33,20 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
             // Whole numbers only: formatting a float would add its code to the wasm.
             n => format!("{}.{} KB", n / 1000, n % 1000 / 100),
         };
-        let file = format!("tpm-course-backup-{}.json", backup.saved_at.map_or("undated".into(), |t| t.to_string()));
+        let file = format!(
+            "tpm-course-backup-{}.json",
+            backup.saved_at.map_or("undated".into(), |t| t.to_string())
+        );
         let readable = backup.readable.clone();
         let what = match &readable {
             Some(p) => {
                 let (done, total) = p.completed_count(&crate::outline::COURSE);
                 format!("Progress in this course: {done} of {total} lessons completed.")
             }
-            None => "This version of the course cannot read it; keep the file in case a newer one can.".to_string(),
+            None => {
+                "This version of the course cannot read it; keep the file in case a newer one can."
+                    .to_string()
+            }
         };
         let href = data_url(&backup.raw);
         let delete_key = key.clone();
@@ -119,7 +125,9 @@ pub fn data_url(json: &str) -> String {
     out.push_str("data:application/json;charset=utf-8,");
     for b in json.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

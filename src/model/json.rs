@@ -18,7 +18,11 @@ pub enum Json {
 impl Json {
     /// Parses JSON text; the error names the line and column, as a reader would count them.
     pub fn parse(text: &str) -> Result<Json, String> {
-        let mut p = Parser { s: text.as_bytes(), i: 0, depth: 0 };
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+            depth: 0,
+        };
         let value = p.value()?;
         p.space();
         if p.i < p.s.len() {
@@ -50,8 +54,14 @@ impl Json {
             return None;
         }
         let whole: u64 = whole.parse().ok()?;
-        let digits: Vec<u64> = fraction.bytes().map(|b| u64::from(b - b'0')).chain([0, 0, 0, 0]).take(4).collect();
-        let value = whole * 1000 + digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5);
+        let digits: Vec<u64> = fraction
+            .bytes()
+            .map(|b| u64::from(b - b'0'))
+            .chain([0, 0, 0, 0])
+            .take(4)
+            .collect();
+        let value =
+            whole * 1000 + digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5);
         Some(value.min(1000) as u16)
     }
 
@@ -174,7 +184,12 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.i;
                 self.i += 1;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+                while self.i < self.s.len()
+                    && matches!(
+                        self.s[self.i],
+                        b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'
+                    )
+                {
                     self.i += 1;
                 }
                 let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
@@ -216,10 +231,14 @@ impl Parser<'_> {
                         b't' => '\t',
                         b'u' => {
                             let high = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&high) && self.s[self.i..].starts_with(b"\\u") {
+                            let code = if (0xD800..0xDC00).contains(&high)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
                                 self.i += 2;
                                 let low = self.hex4()?;
-                                0x10000 + ((high - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF)
+                                0x10000
+                                    + ((high - 0xD800) << 10)
+                                    + (low.wrapping_sub(0xDC00) & 0x3FF)
                             } else {
                                 high
                             };
@@ -239,8 +258,13 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self.s.get(self.i..self.i + 4).and_then(|d| std::str::from_utf8(d).ok());
-        let value = digits.and_then(|d| u32::from_str_radix(d, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let digits = self
+            .s
+            .get(self.i..self.i + 4)
+            .and_then(|d| std::str::from_utf8(d).ok());
+        let value = digits
+            .and_then(|d| u32::from_str_radix(d, 16).ok())
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
         self.i += 4;
         Ok(value)
     }
@@ -292,29 +316,69 @@ mod tests {
         let v = Json::parse(" {\"a\": [1, 2.5, -3e2, true, false, null], \"b\\u00e9\\n\": \"x\\\"\\ud83d\\ude00\"} ").unwrap();
         assert_eq!(v.get("a").unwrap().as_array().unwrap().len(), 6);
         assert_eq!(v.get("bé\n").unwrap().as_str(), Some("x\"😀"));
-        assert_eq!(Json::parse("hello"), Err("expected value at line 1 column 1".into()));
-        assert_eq!(Json::parse("{\"a\": 1,\n \"b\" 2}"), Err("expected `:` at line 2 column 6".into()));
-        assert_eq!(Json::parse("[1, 2"), Err("expected `,` or `]` at line 1 column 6".into()));
-        assert_eq!(Json::parse("\"abc"), Err("unterminated string at line 1 column 5".into()));
-        assert_eq!(Json::parse("{} x"), Err("trailing characters at line 1 column 4".into()));
-        assert_eq!(Json::parse(&"[".repeat(100)), Err("nested too deeply at line 1 column 65".into()));
+        assert_eq!(
+            Json::parse("hello"),
+            Err("expected value at line 1 column 1".into())
+        );
+        assert_eq!(
+            Json::parse("{\"a\": 1,\n \"b\" 2}"),
+            Err("expected `:` at line 2 column 6".into())
+        );
+        assert_eq!(
+            Json::parse("[1, 2"),
+            Err("expected `,` or `]` at line 1 column 6".into())
+        );
+        assert_eq!(
+            Json::parse("\"abc"),
+            Err("unterminated string at line 1 column 5".into())
+        );
+        assert_eq!(
+            Json::parse("{} x"),
+            Err("trailing characters at line 1 column 4".into())
+        );
+        assert_eq!(
+            Json::parse(&"[".repeat(100)),
+            Err("nested too deeply at line 1 column 65".into())
+        );
     }
 
     #[test]
     fn numbers_and_strings_round_trip() {
-        for (text, thousandths) in [("0", 0), ("1", 1000), ("0.457", 457), ("0.4567", 457), ("0.4565", 457), ("0.9996", 1000), ("0.05", 50)] {
-            assert_eq!(Json::parse(text).unwrap().as_thousandths(), Some(thousandths), "{text}");
+        for (text, thousandths) in [
+            ("0", 0),
+            ("1", 1000),
+            ("0.457", 457),
+            ("0.4567", 457),
+            ("0.4565", 457),
+            ("0.9996", 1000),
+            ("0.05", 50),
+        ] {
+            assert_eq!(
+                Json::parse(text).unwrap().as_thousandths(),
+                Some(thousandths),
+                "{text}"
+            );
         }
         for value in [0, 1, 5, 50, 457, 999, 1000] {
             let mut out = String::new();
             write_thousandths(&mut out, value);
-            assert_eq!(Json::parse(&out).unwrap().as_thousandths(), Some(value), "{out}");
+            assert_eq!(
+                Json::parse(&out).unwrap().as_thousandths(),
+                Some(value),
+                "{out}"
+            );
         }
         let mut out = String::new();
         write_str(&mut out, "a\"b\\c\nd\u{1}é");
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\u0001é\"");
-        assert_eq!(Json::parse(&out).unwrap().as_str(), Some("a\"b\\c\nd\u{1}é"));
-        assert_eq!(Json::parse("1764080000000").unwrap().as_u64(), Some(1_764_080_000_000));
+        assert_eq!(
+            Json::parse(&out).unwrap().as_str(),
+            Some("a\"b\\c\nd\u{1}é")
+        );
+        assert_eq!(
+            Json::parse("1764080000000").unwrap().as_u64(),
+            Some(1_764_080_000_000)
+        );
         assert_eq!(Json::parse("-1").unwrap().as_u64(), None);
     }
 }

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::safety::{IosHint, PersistenceStatus};
 use crate::components::backups::{data_url, Backups};
+use crate::components::safety::{IosHint, PersistenceStatus};
 use crate::model::progress::{ImportPreview, Progress, Undo};
 use crate::outline::COURSE;
 use crate::state::progress::{keep_before_import, now, use_progress_mut};
@@ -39,9 +39,7 @@ pub fn ProgressPage() -> impl IntoView {
         format!("You have completed {done} of {total} lessons.")
     };
 
-    let export_href = move || {
-        data_url(&progress.with(Progress::encode))
-    };
+    let export_href = move || data_url(&progress.with(Progress::encode));
 
     let take_file = move |file: web_sys::File| {
         status.set(String::new());

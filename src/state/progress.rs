@@ -122,7 +122,11 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
     // writing, whatever another tab wrote since is merged in, so no save drops its work.
     // The write waits for the current task to end, so a click that changes progress (opening
     // a lesson) paints first; changes in the same task are saved together.
-    let saved = StoredValue::new(store.with_value(|s| s.get(PROGRESS_KEY)).unwrap_or_default());
+    let saved = StoredValue::new(
+        store
+            .with_value(|s| s.get(PROGRESS_KEY))
+            .unwrap_or_default(),
+    );
     let scheduled = StoredValue::new(false);
     let flush = move || {
         scheduled.set_value(false);

@@ -103,7 +103,10 @@ impl LessonLog {
         self.marks.extend(other.marks.iter().copied());
         self.attempts.extend(other.attempts.iter().cloned());
         for (id, theirs) in &other.hashes {
-            let ours = self.hashes.entry(id.clone()).or_insert_with(|| theirs.clone());
+            let ours = self
+                .hashes
+                .entry(id.clone())
+                .or_insert_with(|| theirs.clone());
             if theirs > ours {
                 *ours = theirs.clone();
             }
@@ -141,7 +144,11 @@ impl Log {
 
     /// The latest time anything here happened.
     pub fn latest(&self) -> Time {
-        let facts = self.devices.values().flat_map(|l| l.values()).filter_map(LessonLog::latest);
+        let facts = self
+            .devices
+            .values()
+            .flat_map(|l| l.values())
+            .filter_map(LessonLog::latest);
         let resets = self.resets.iter().map(|r| r.at);
         facts.chain(resets).max().unwrap_or(0)
     }
@@ -172,7 +179,12 @@ impl Log {
     fn hidden_until(&self, slug: &str) -> Vec<(&str, Time)> {
         let mut until: Vec<(&str, Time)> = Vec::new();
         for reset in &self.resets {
-            if self.undone.contains(&reset.id()) || reset.lessons.binary_search_by(|s| s.as_str().cmp(slug)).is_err() {
+            if self.undone.contains(&reset.id())
+                || reset
+                    .lessons
+                    .binary_search_by(|s| s.as_str().cmp(slug))
+                    .is_err()
+            {
                 continue;
             }
             for (device, &t) in &reset.seen {
@@ -187,7 +199,11 @@ impl Log {
 
     /// Every lesson slug with a fact from any device, sorted.
     pub fn slugs(&self) -> Vec<&str> {
-        let mut slugs: Vec<&str> = self.devices.values().flat_map(|l| l.keys().map(String::as_str)).collect();
+        let mut slugs: Vec<&str> = self
+            .devices
+            .values()
+            .flat_map(|l| l.keys().map(String::as_str))
+            .collect();
         slugs.sort_unstable();
         slugs.dedup();
         slugs
@@ -210,7 +226,9 @@ impl Log {
         let mut position: Option<(Time, u16)> = None;
         let mut questions: Vec<Facts> = Vec::new();
         for (device, lessons) in &self.devices {
-            let Some(log) = lessons.get(slug) else { continue };
+            let Some(log) = lessons.get(slug) else {
+                continue;
+            };
             let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
             let live = |t: Time| limit.is_none_or(|l| t > l);
             if let Some(t) = log.opened.filter(|&t| live(t)) {
@@ -239,17 +257,28 @@ impl Log {
                             q.count += 1;
                             q.latest = q.latest.max(latest);
                         }
-                        None => questions.push(Facts { id, latest, count: 1, hash: (0, "") }),
+                        None => questions.push(Facts {
+                            id,
+                            latest,
+                            count: 1,
+                            hash: (0, ""),
+                        }),
                     }
                 }
             }
         }
         // The hash of each question answered, as of its latest live answer.
         for (device, lessons) in &self.devices {
-            let Some(log) = lessons.get(slug) else { continue };
+            let Some(log) = lessons.get(slug) else {
+                continue;
+            };
             let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
             for (id, (t, hash)) in &log.hashes {
-                if let Some(q) = questions.iter_mut().find(|q| q.id == id).filter(|_| limit.is_none_or(|l| *t > l)) {
+                if let Some(q) = questions
+                    .iter_mut()
+                    .find(|q| q.id == id)
+                    .filter(|_| limit.is_none_or(|l| *t > l))
+                {
                     q.hash = q.hash.max((*t, hash.as_str()));
                 }
             }
@@ -260,7 +289,11 @@ impl Log {
         out.completed = mark.is_some_and(|m| m.1);
         out.position = position.map(|p| f64::from(p.1) / 1000.0);
         for q in questions {
-            let progress = QuestionProgress { answer: q.latest.1.clone(), attempts: q.count, hash: q.hash.1.to_string() };
+            let progress = QuestionProgress {
+                answer: q.latest.1.clone(),
+                attempts: q.count,
+                hash: q.hash.1.to_string(),
+            };
             out.questions.insert(q.id.to_string(), progress);
         }
         Some(out)
@@ -303,7 +336,12 @@ impl Log {
             for (d, t) in &r.seen {
                 seen.insert(name(d), *t);
             }
-            out.resets.insert(Reset { at: r.at, by: name(&r.by), lessons: r.lessons.clone(), seen });
+            out.resets.insert(Reset {
+                at: r.at,
+                by: name(&r.by),
+                lessons: r.lessons.clone(),
+                seen,
+            });
         }
         for (d, t) in &self.undone {
             out.undone.insert((name(d), *t));

@@ -10,11 +10,11 @@ mod wire;
 
 use std::collections::BTreeMap;
 
-pub use log::{LessonProgress, ResetId, Time};
 use log::{Attempt, Log, Reset};
+pub use log::{LessonProgress, ResetId, Time};
 
-use super::json::Json;
 use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
+use super::json::Json;
 
 /// The schema version written into every stored record.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -160,17 +160,25 @@ impl Progress {
     pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
         let record = Json::parse(raw).map_err(DecodeError::NotJson)?;
         if record.as_object().is_none() {
-            return Err(DecodeError::WrongShape("it is JSON, but not an object".into()));
+            return Err(DecodeError::WrongShape(
+                "it is JSON, but not an object".into(),
+            ));
         }
         let version = match record.get("version") {
             None => return Err(DecodeError::WrongShape("it has no \"version\"".into())),
-            Some(v) => v.as_u64().ok_or_else(|| DecodeError::WrongShape("\"version\" is not a whole number".into()))?,
+            Some(v) => v.as_u64().ok_or_else(|| {
+                DecodeError::WrongShape("\"version\" is not a whole number".into())
+            })?,
         };
         if version > SCHEMA_VERSION as u64 {
-            return Err(DecodeError::FutureVersion(version.min(u32::MAX as u64) as u32));
+            return Err(DecodeError::FutureVersion(
+                version.min(u32::MAX as u64) as u32
+            ));
         }
         if version == 0 {
-            return Err(DecodeError::WrongShape("\"version\" 0 does not exist".into()));
+            return Err(DecodeError::WrongShape(
+                "\"version\" 0 does not exist".into(),
+            ));
         }
         match record.get("course").map(Json::as_str) {
             Some(Some(c)) if c == course => {}
@@ -180,7 +188,11 @@ impl Progress {
         let (device, log) = if version == 1 {
             (String::new(), wire::from_v1(&record))
         } else {
-            let device = record.get("device").and_then(Json::as_str).unwrap_or("").to_string();
+            let device = record
+                .get("device")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_string();
             (device, wire::log_from_json(&record))
         };
         let log = log.map_err(DecodeError::WrongShape)?;
@@ -208,7 +220,11 @@ impl Progress {
             completed_now: self.completed_count(course).0,
             completed_in_file: other.completed_count(course).0,
             completed_after_merge: merged.completed_count(course).0,
-            unknown_lessons: other.lessons.keys().filter(|s| course.find_lesson(s).is_none()).count(),
+            unknown_lessons: other
+                .lessons
+                .keys()
+                .filter(|s| course.find_lesson(s).is_none())
+                .count(),
         }
     }
 
@@ -231,7 +247,11 @@ impl Progress {
         let mut changed = false;
         for (former, current) in renames {
             if self.log.devices.values().any(|l| l.contains_key(former))
-                || self.log.resets.iter().any(|r| r.lessons.iter().any(|s| s == former))
+                || self
+                    .log
+                    .resets
+                    .iter()
+                    .any(|r| r.lessons.iter().any(|s| s == former))
             {
                 self.log.rename(former, current);
                 changed = true;
@@ -292,7 +312,13 @@ impl Progress {
     ///
     /// The completion rule: a lesson is complete once its end was reached and its
     /// quiz was submitted. The quiz sits at the end, so submitting it counts as both.
-    pub fn record_quiz(&mut self, slug: &str, quiz: &Quiz, answers: &[Vec<usize>], now: Time) -> QuizGrade {
+    pub fn record_quiz(
+        &mut self,
+        slug: &str,
+        quiz: &Quiz,
+        answers: &[Vec<usize>],
+        now: Time,
+    ) -> QuizGrade {
         let grade = quiz.grade(answers);
         let lesson = self.lesson(slug).cloned().unwrap_or_default();
         let t = self.tick(now);
@@ -300,11 +326,20 @@ impl Progress {
         let mut recorded = Vec::with_capacity(answers.len());
         for (question, answer) in quiz.questions.iter().zip(answers) {
             recorded.push((question.id.clone(), answer.clone()));
-            if lesson.questions.get(&question.id).is_none_or(|q| q.hash != question.hash) {
-                fact.hashes.insert(question.id.clone(), (t, question.hash.clone()));
+            if lesson
+                .questions
+                .get(&question.id)
+                .is_none_or(|q| q.hash != question.hash)
+            {
+                fact.hashes
+                    .insert(question.id.clone(), (t, question.hash.clone()));
             }
         }
-        fact.attempts.insert(Attempt { at: t, score: grade.score, answers: recorded });
+        fact.attempts.insert(Attempt {
+            at: t,
+            score: grade.score,
+            answers: recorded,
+        });
         if !lesson.reached_end {
             fact.ends.insert(t);
         }
@@ -360,7 +395,10 @@ impl Progress {
 
     /// Completed lessons of the current course, out of all its lessons.
     pub fn completed_count(&self, course: &'static Course) -> (usize, usize) {
-        let done = course.lessons().filter(|r| self.is_completed(r.lesson.slug)).count();
+        let done = course
+            .lessons()
+            .filter(|r| self.is_completed(r.lesson.slug))
+            .count();
         (done, course.lesson_count())
     }
 
@@ -370,7 +408,12 @@ impl Progress {
         lessons.sort_unstable();
         lessons.dedup();
         let at = self.tick(now);
-        let reset = Reset { at, by: self.device.clone(), lessons, seen: self.log.seen() };
+        let reset = Reset {
+            at,
+            by: self.device.clone(),
+            lessons,
+            seen: self.log.seen(),
+        };
         let id = reset.id();
         self.log.resets.insert(reset);
         self.rederive();
@@ -395,7 +438,10 @@ impl Progress {
     /// Makes progress exactly `other`'s: everything here is reset, and `other`'s facts are
     /// added under device ids of their own, so an undo can hide them again.
     pub fn replace_with(&mut self, other: &Progress, course: &'static Course, now: Time) -> Undo {
-        let mut slugs: Vec<String> = course.lessons().map(|r| r.lesson.slug.to_string()).collect();
+        let mut slugs: Vec<String> = course
+            .lessons()
+            .map(|r| r.lesson.slug.to_string())
+            .collect();
         slugs.extend(self.log.slugs().into_iter().map(str::to_string));
         let reset = self.reset(slugs, now);
         let suffix = format!("~{}", reset.1);
@@ -429,7 +475,12 @@ impl Progress {
                 let mut seen = self.log.seen();
                 seen.retain(|d, _| imported.contains(d));
                 let at = self.tick(now);
-                self.log.resets.insert(Reset { at, by: self.device.clone(), lessons, seen });
+                self.log.resets.insert(Reset {
+                    at,
+                    by: self.device.clone(),
+                    lessons,
+                    seen,
+                });
                 self.rederive();
             }
             Undo::Restore(before) => {

@@ -3,7 +3,11 @@ use super::*;
 use crate::model::course::{Choice, QuestionKind};
 
 fn quiz() -> Quiz {
-    let choice = |correct| Choice { text: "x".into(), correct, explanation: String::new() };
+    let choice = |correct| Choice {
+        text: "x".into(),
+        correct,
+        explanation: String::new(),
+    };
     Quiz {
         title: "Q".into(),
         questions: vec![
@@ -59,7 +63,14 @@ fn quiz_records_answers_attempts_and_best_score() {
     assert_eq!(lesson.best_score, Some(100));
     assert!(lesson.completed);
     let stored = p.answer("intro", &q.questions[0]).unwrap();
-    assert_eq!(stored, StoredAnswer { answer: vec![0], attempts: 2, stale: false });
+    assert_eq!(
+        stored,
+        StoredAnswer {
+            answer: vec![0],
+            attempts: 2,
+            stale: false
+        }
+    );
 }
 
 #[test]
@@ -92,11 +103,17 @@ fn a_clock_that_goes_back_still_orders_new_facts_last() {
     let mut p = Progress::new("tpm", "d");
     p.set_completed("a", true, T);
     p.set_completed("a", false, T - 60_000);
-    assert!(!p.is_completed("a"), "the later action wins although the clock went back");
+    assert!(
+        !p.is_completed("a"),
+        "the later action wins although the clock went back"
+    );
     let undo = p.reset_lesson("a", T - 120_000);
     assert_eq!(p.lesson("a"), None);
     p.visit("a", 5);
-    assert!(p.lesson("a").is_some(), "a fact after the reset is visible whatever the clock said");
+    assert!(
+        p.lesson("a").is_some(),
+        "a fact after the reset is visible whatever the clock said"
+    );
     assert_eq!(undo, Undo::Reset(("d".into(), T + 2)));
 }
 
@@ -106,12 +123,30 @@ fn check_decode(raw: &str, expected: DecodeError) {
 
 #[test]
 fn corrupt_foreign_and_future_records_are_refused() {
-    assert!(matches!(Progress::decode("{not json", "tpm"), Err(DecodeError::NotJson(_))));
-    check_decode("[1, 2]", DecodeError::WrongShape("it is JSON, but not an object".into()));
-    check_decode(r#"{"course": "tpm"}"#, DecodeError::WrongShape("it has no \"version\"".into()));
-    check_decode(r#"{"version": 99, "course": "tpm"}"#, DecodeError::FutureVersion(99));
-    check_decode(r#"{"version": 3, "course": "tpm"}"#, DecodeError::FutureVersion(3));
-    check_decode(r#"{"version": 1, "course": "cooking"}"#, DecodeError::OtherCourse("cooking".into()));
+    assert!(matches!(
+        Progress::decode("{not json", "tpm"),
+        Err(DecodeError::NotJson(_))
+    ));
+    check_decode(
+        "[1, 2]",
+        DecodeError::WrongShape("it is JSON, but not an object".into()),
+    );
+    check_decode(
+        r#"{"course": "tpm"}"#,
+        DecodeError::WrongShape("it has no \"version\"".into()),
+    );
+    check_decode(
+        r#"{"version": 99, "course": "tpm"}"#,
+        DecodeError::FutureVersion(99),
+    );
+    check_decode(
+        r#"{"version": 3, "course": "tpm"}"#,
+        DecodeError::FutureVersion(3),
+    );
+    check_decode(
+        r#"{"version": 1, "course": "cooking"}"#,
+        DecodeError::OtherCourse("cooking".into()),
+    );
     assert!(matches!(
         Progress::decode(r#"{"version": 1, "course": "tpm", "lessons": 3}"#, "tpm"),
         Err(DecodeError::WrongShape(_))
@@ -156,13 +191,19 @@ fn imports_are_validated_with_a_message_each() {
         &format!("{{\"pad\": \"{}\"}}", "x".repeat(IMPORT_LIMIT)),
         "The file is too large to be progress (5000 KB; the limit is 5000 KB).",
     );
-    check("hello", "This file cannot be imported: it is not valid JSON (expected value at line 1 column 1).");
+    check(
+        "hello",
+        "This file cannot be imported: it is not valid JSON (expected value at line 1 column 1).",
+    );
     check(
         r#"{"version": 1, "course": "tpm", "lessons": []}"#,
         "This file cannot be imported: it is not a progress record: \"lessons\" is not an object.",
     );
     let good = Progress::new("tpm", "d").encode();
-    assert_eq!(Progress::import(&good, "tpm").unwrap(), Progress::new("tpm", "d"));
+    assert_eq!(
+        Progress::import(&good, "tpm").unwrap(),
+        Progress::new("tpm", "d")
+    );
 }
 
 static COURSE: Course = Course {
@@ -173,12 +214,28 @@ static COURSE: Course = Course {
         Module {
             slug: "m1",
             title: "M1",
-            lessons: &[LessonInfo { slug: "a", title: "A", subtitle: "", minutes: 1, question_count: 0, data: "", former: &[] }],
+            lessons: &[LessonInfo {
+                slug: "a",
+                title: "A",
+                subtitle: "",
+                minutes: 1,
+                question_count: 0,
+                data: "",
+                former: &[],
+            }],
         },
         Module {
             slug: "m2",
             title: "M2",
-            lessons: &[LessonInfo { slug: "b", title: "B", subtitle: "", minutes: 1, question_count: 0, data: "", former: &[] }],
+            lessons: &[LessonInfo {
+                slug: "b",
+                title: "B",
+                subtitle: "",
+                minutes: 1,
+                question_count: 0,
+                data: "",
+                former: &[],
+            }],
         },
     ],
 };
@@ -194,7 +251,10 @@ fn resets_touch_only_what_they_name_and_never_removed_lessons() {
     assert!(p.is_completed("b"));
     p.reset_course(&COURSE, T);
     assert!(!p.is_completed("b"));
-    assert!(p.is_completed("removed-lesson"), "data of a removed lesson is kept");
+    assert!(
+        p.is_completed("removed-lesson"),
+        "data of a removed lesson is kept"
+    );
     assert_eq!(p.completed_count(&COURSE), (0, 2));
 }
 
@@ -210,11 +270,22 @@ fn a_reset_holds_against_another_tabs_older_copy_and_its_undo_travels_too() {
     tab_a.merge(&tab_b);
     tab_b.merge(&tab_a);
     assert_eq!(tab_a, tab_b);
-    assert_eq!(tab_a.lesson("a"), None, "the reset is not undone by the older copy");
-    assert!(tab_a.is_completed("b"), "what tab B did after the reset is kept");
+    assert_eq!(
+        tab_a.lesson("a"),
+        None,
+        "the reset is not undone by the older copy"
+    );
+    assert!(
+        tab_a.is_completed("b"),
+        "what tab B did after the reset is kept"
+    );
     tab_a.undo(&undo, T + 20);
     tab_b.merge(&tab_a);
-    assert_eq!(tab_b.lesson("a").unwrap().best_score, Some(100), "the undo reaches the other tab");
+    assert_eq!(
+        tab_b.lesson("a").unwrap().best_score,
+        Some(100),
+        "the undo reaches the other tab"
+    );
 }
 
 #[test]
@@ -252,7 +323,14 @@ fn merge_keeps_the_best_of_both() {
     ours.merge(&theirs);
     let a = ours.lesson("a").unwrap();
     assert_eq!(a.best_score, Some(100));
-    assert_eq!(a.questions["q1"], QuestionProgress { answer: vec![1], attempts: 3, hash: "h1".into() });
+    assert_eq!(
+        a.questions["q1"],
+        QuestionProgress {
+            answer: vec![1],
+            attempts: 3,
+            hash: "h1".into()
+        }
+    );
     assert!(ours.is_completed("b"));
     assert_eq!(ours.last_lesson.as_deref(), Some("b"));
     assert_eq!(ours.device, "d1");
@@ -267,7 +345,10 @@ fn a_former_slug_carries_its_progress_to_the_new_one() {
     p.rename_lessons([("old-name", "new-name"), ("never-used", "a")]);
     assert_eq!(p.lesson("old-name"), None);
     let l = p.lesson("new-name").unwrap();
-    assert_eq!((l.best_score, l.completed, l.questions["q1"].attempts), (Some(100), false, 1));
+    assert_eq!(
+        (l.best_score, l.completed, l.questions["q1"].attempts),
+        (Some(100), false, 1)
+    );
 }
 
 // ---- Merge is a union: checked on generated records. ----
@@ -334,7 +415,11 @@ fn merge_is_commutative_associative_and_idempotent_on_generated_records() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut nonempty = 0;
     for case in 0..400 {
-        let (a, b, c) = (generated(&mut rng, 0), generated(&mut rng, 0), generated(&mut rng, 0));
+        let (a, b, c) = (
+            generated(&mut rng, 0),
+            generated(&mut rng, 0),
+            generated(&mut rng, 0),
+        );
         nonempty += usize::from(!a.log.devices.is_empty());
         // Compared without the device id, which is the merging tab's own.
         let same = |x: &Progress, y: &Progress| {
@@ -355,7 +440,10 @@ fn merge_is_commutative_associative_and_idempotent_on_generated_records() {
         // Nothing visible in either is lost unless a reset in the other hides it.
         let m = merged(&a, &b);
         for (slug, l) in a.lessons() {
-            if b.log.resets.is_empty() && l.completed && !b.lessons().get(slug).is_some_and(|x| x.opened > l.opened) {
+            if b.log.resets.is_empty()
+                && l.completed
+                && !b.lessons().get(slug).is_some_and(|x| x.opened > l.opened)
+            {
                 assert!(m.lesson(slug).is_some(), "case {case}: lesson {slug} lost");
             }
         }
@@ -363,7 +451,10 @@ fn merge_is_commutative_associative_and_idempotent_on_generated_records() {
         let decoded = Progress::decode(&m.encode(), "tpm").unwrap();
         same(&decoded, &m);
     }
-    assert!(nonempty > 300, "the generator makes real records ({nonempty} of 400)");
+    assert!(
+        nonempty > 300,
+        "the generator makes real records ({nonempty} of 400)"
+    );
 }
 
 #[test]
@@ -375,12 +466,21 @@ fn a_year_of_answering_every_question_every_day_stays_under_a_megabyte() {
         .map(|l| {
             let mut q = quiz();
             q.questions = (0..if l < 25 { 5 } else { 4 })
-                .map(|i| Question { id: format!("lesson-{l:02}-question-number-{i}"), ..quiz().questions[i % 2].clone() })
+                .map(|i| Question {
+                    id: format!("lesson-{l:02}-question-number-{i}"),
+                    ..quiz().questions[i % 2].clone()
+                })
                 .collect();
             (format!("lesson-slug-of-typical-length-{l:02}"), q)
         })
         .collect();
-    assert_eq!(lessons.iter().map(|(_, q)| q.questions.len()).sum::<usize>(), 181);
+    assert_eq!(
+        lessons
+            .iter()
+            .map(|(_, q)| q.questions.len())
+            .sum::<usize>(),
+        181
+    );
     let mut p = Progress::new("tpm", "k3x9q2");
     let day = 86_400_000;
     for d in 0..365u64 {
@@ -388,14 +488,27 @@ fn a_year_of_answering_every_question_every_day_stays_under_a_megabyte() {
             let now = T + d * day + i as u64 * 60_000;
             p.visit(slug, now);
             p.set_position(slug, 0.5 + (d % 7) as f64 / 100.0, now + 1);
-            let answers: Vec<Vec<usize>> = quiz.questions.iter().map(|q| if q.kind == QuestionKind::Multiple { vec![0, 1] } else { vec![(d % 2) as usize] }).collect();
+            let answers: Vec<Vec<usize>> = quiz
+                .questions
+                .iter()
+                .map(|q| {
+                    if q.kind == QuestionKind::Multiple {
+                        vec![0, 1]
+                    } else {
+                        vec![(d % 2) as usize]
+                    }
+                })
+                .collect();
             p.record_quiz(slug, quiz, &answers, now + 2);
         }
     }
     let size = p.encode().len();
     println!("one-year record: {size} bytes");
     assert!(size < 1_000_000, "the one-year record is {size} bytes");
-    assert!(size > 500_000, "the record really holds a year ({size} bytes)");
+    assert!(
+        size > 500_000,
+        "the record really holds a year ({size} bytes)"
+    );
     let l = p.lesson("lesson-slug-of-typical-length-00").unwrap();
     assert_eq!(l.questions["lesson-00-question-number-0"].attempts, 365);
 }
@@ -403,7 +516,10 @@ fn a_year_of_answering_every_question_every_day_stays_under_a_megabyte() {
 // ---- Version 1 records, as the round-2 build wrote them, migrate with nothing lost. ----
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/progress-v1/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/progress-v1/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -413,26 +529,71 @@ fn check_migration(name: &str) -> Progress {
     let v1: serde_json::Value = serde_json::from_str(&raw).unwrap();
     let p = Progress::decode(&raw, "tpm-course").unwrap_or_else(|e| panic!("{name}: {e}"));
     let lessons = v1["lessons"].as_object().unwrap();
-    assert_eq!(p.lessons().len(), lessons.len(), "{name}: every lesson is kept");
+    assert_eq!(
+        p.lessons().len(),
+        lessons.len(),
+        "{name}: every lesson is kept"
+    );
     for (slug, l) in lessons {
-        let m = p.lesson(slug).unwrap_or_else(|| panic!("{name}: {slug} lost"));
-        assert_eq!(m.completed, l["completed"].as_bool().unwrap(), "{name} {slug} completed");
-        assert_eq!(m.reached_end, l["reached_end"].as_bool().unwrap(), "{name} {slug} reached_end");
-        assert_eq!(m.best_score, l["best_score"].as_u64().map(|s| s as u32), "{name} {slug} best_score");
+        let m = p
+            .lesson(slug)
+            .unwrap_or_else(|| panic!("{name}: {slug} lost"));
+        assert_eq!(
+            m.completed,
+            l["completed"].as_bool().unwrap(),
+            "{name} {slug} completed"
+        );
+        assert_eq!(
+            m.reached_end,
+            l["reached_end"].as_bool().unwrap(),
+            "{name} {slug} reached_end"
+        );
+        assert_eq!(
+            m.best_score,
+            l["best_score"].as_u64().map(|s| s as u32),
+            "{name} {slug} best_score"
+        );
         assert_eq!(m.position, l["position"].as_f64(), "{name} {slug} position");
         let questions = l["questions"].as_object().unwrap();
-        assert_eq!(m.questions.len(), questions.len(), "{name} {slug} questions");
+        assert_eq!(
+            m.questions.len(),
+            questions.len(),
+            "{name} {slug} questions"
+        );
         for (id, q) in questions {
             let mq = &m.questions[id];
-            let answer: Vec<usize> = q["answer"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+            let answer: Vec<usize> = q["answer"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_u64().unwrap() as usize)
+                .collect();
             assert_eq!(mq.answer, answer, "{name} {slug} {id} answer");
-            assert_eq!(u64::from(mq.attempts), q["attempts"].as_u64().unwrap(), "{name} {slug} {id} attempts");
-            assert_eq!(mq.hash, q["hash"].as_str().unwrap(), "{name} {slug} {id} hash");
+            assert_eq!(
+                u64::from(mq.attempts),
+                q["attempts"].as_u64().unwrap(),
+                "{name} {slug} {id} attempts"
+            );
+            assert_eq!(
+                mq.hash,
+                q["hash"].as_str().unwrap(),
+                "{name} {slug} {id} hash"
+            );
         }
     }
-    assert_eq!(p.last_lesson.as_deref(), v1["last_lesson"].as_str(), "{name}: last lesson");
+    assert_eq!(
+        p.last_lesson.as_deref(),
+        v1["last_lesson"].as_str(),
+        "{name}: last lesson"
+    );
     // Once written as version 2 and read back, it is the same.
-    assert_eq!(Progress::decode(&p.encode(), "tpm-course").unwrap().lessons(), p.lessons(), "{name}");
+    assert_eq!(
+        Progress::decode(&p.encode(), "tpm-course")
+            .unwrap()
+            .lessons(),
+        p.lessons(),
+        "{name}"
+    );
     p
 }
 
@@ -443,11 +604,20 @@ fn version_1_records_migrate_with_nothing_lost() {
     let mid = check_migration("mid-course");
     assert_eq!(mid.lessons().values().filter(|l| l.completed).count(), 3);
     let complete = check_migration("complete");
-    assert_eq!(complete.lessons().values().filter(|l| l.completed).count(), 39);
+    assert_eq!(
+        complete.lessons().values().filter(|l| l.completed).count(),
+        39
+    );
     let odd = check_migration("stale-and-unknown");
-    assert!(odd.lesson("retired-lesson").unwrap().completed, "a lesson the course no longer has is kept");
+    assert!(
+        odd.lesson("retired-lesson").unwrap().completed,
+        "a lesson the course no longer has is kept"
+    );
     let first = odd.lesson("what-do-technical-program-managers-do").unwrap();
-    assert!(first.questions.values().any(|q| q.hash == "00000000deadbeef" && q.attempts == 3));
+    assert!(first
+        .questions
+        .values()
+        .any(|q| q.hash == "00000000deadbeef" && q.attempts == 3));
     // The same version-1 record migrated in two tabs merges into itself.
     let mut twice = mid.clone();
     twice.merge(&check_migration("mid-course"));

@@ -27,7 +27,8 @@ use crate::model::json::{write_str, write_thousandths, Json};
 type Read<T> = Result<T, String>;
 
 fn object<'a>(v: &'a Json, what: &str) -> Read<&'a [(String, Json)]> {
-    v.as_object().ok_or_else(|| format!("{what} is not an object"))
+    v.as_object()
+        .ok_or_else(|| format!("{what} is not an object"))
 }
 
 fn array<'a>(v: &'a Json, what: &str) -> Read<&'a [Json]> {
@@ -148,7 +149,11 @@ fn write_lesson(out: &mut String, l: &LessonLog) {
         parts.push(format!("\"ends\":[{}]", ends.join(",")));
     }
     if !l.marks.is_empty() {
-        let marks: Vec<String> = l.marks.iter().map(|(t, done)| format!("[{t},{done}]")).collect();
+        let marks: Vec<String> = l
+            .marks
+            .iter()
+            .map(|(t, done)| format!("[{t},{done}]"))
+            .collect();
         parts.push(format!("\"marks\":[{}]", marks.join(",")));
     }
     if !l.attempts.is_empty() {
@@ -212,7 +217,12 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
             out.position = member(l, "position")
                 .map(|p| {
                     let (t, x) = pair(p, what)?;
-                    Ok::<_, String>((t, x.as_thousandths().ok_or_else(|| format!("{what} has a position that is not from 0 to 1"))?))
+                    Ok::<_, String>((
+                        t,
+                        x.as_thousandths().ok_or_else(|| {
+                            format!("{what} has a position that is not from 0 to 1")
+                        })?,
+                    ))
                 })
                 .transpose()?;
             for t in items(l, "ends", what)? {
@@ -220,7 +230,11 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
             }
             for m in items(l, "marks", what)? {
                 let (t, done) = pair(m, what)?;
-                out.marks.insert((t, done.as_bool().ok_or_else(|| format!("{what} has a mark that is not true or false"))?));
+                out.marks.insert((
+                    t,
+                    done.as_bool()
+                        .ok_or_else(|| format!("{what} has a mark that is not true or false"))?,
+                ));
             }
             let questions: Vec<String> = items(l, "questions", what)?
                 .iter()
@@ -228,20 +242,28 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
                 .collect::<Read<_>>()?;
             for a in items(l, "attempts", what)? {
                 let [at, score, answers] = array(a, what)? else {
-                    return Err(format!("{what} has an attempt that is not [time, score, answers]"));
+                    return Err(format!(
+                        "{what} has an attempt that is not [time, score, answers]"
+                    ));
                 };
                 let answers = text(answers, what)?;
                 out.attempts.insert(Attempt {
                     at: time(at, what)?,
-                    score: score.as_u64().filter(|&s| s <= 100).ok_or_else(|| format!("{what} has a score that is not from 0 to 100"))? as u32,
-                    answers: parse_answers(answers, &questions)
-                        .ok_or_else(|| format!("the answers \"{answers}\" in {what} cannot be read"))?,
+                    score: score
+                        .as_u64()
+                        .filter(|&s| s <= 100)
+                        .ok_or_else(|| format!("{what} has a score that is not from 0 to 100"))?
+                        as u32,
+                    answers: parse_answers(answers, &questions).ok_or_else(|| {
+                        format!("the answers \"{answers}\" in {what} cannot be read")
+                    })?,
                 });
             }
             if let Some(hashes) = member(l, "hashes") {
                 for (id, h) in object(hashes, what)? {
                     let (t, hash) = pair(h, what)?;
-                    out.hashes.insert(id.clone(), (t, text(hash, what)?.to_string()));
+                    out.hashes
+                        .insert(id.clone(), (t, text(hash, what)?.to_string()));
                 }
             }
             ours.insert(slug.clone(), out);
@@ -249,7 +271,10 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
     }
     for r in items(record, "resets", "the record")? {
         let what = "a reset";
-        let mut lessons: Vec<String> = items(r, "lessons", what)?.iter().map(|s| text(s, what).map(str::to_string)).collect::<Read<_>>()?;
+        let mut lessons: Vec<String> = items(r, "lessons", what)?
+            .iter()
+            .map(|s| text(s, what).map(str::to_string))
+            .collect::<Read<_>>()?;
         lessons.sort_unstable();
         lessons.dedup();
         let mut seen = BTreeMap::new();
@@ -260,12 +285,20 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
         }
         let at = time(member(r, "at").unwrap_or(&Json::Null), what)?;
         let by = text(member(r, "by").unwrap_or(&Json::Null), what)?.to_string();
-        log.resets.insert(Reset { at, by, lessons, seen });
+        log.resets.insert(Reset {
+            at,
+            by,
+            lessons,
+            seen,
+        });
     }
     for u in items(record, "undone", "the record")? {
         match array(u, "an undone reset")? {
             [by, at] => {
-                log.undone.insert((text(by, "an undone reset")?.to_string(), time(at, "an undone reset")?));
+                log.undone.insert((
+                    text(by, "an undone reset")?.to_string(),
+                    time(at, "an undone reset")?,
+                ));
             }
             _ => return Err("an undone reset is not [device, time]".into()),
         }
@@ -282,7 +315,10 @@ fn parse_answers(text: &str, questions: &[String]) -> Option<Vec<(String, Vec<us
             let choices = if choices.is_empty() {
                 Vec::new()
             } else {
-                choices.split(',').map(|c| c.parse().ok()).collect::<Option<Vec<usize>>>()?
+                choices
+                    .split(',')
+                    .map(|c| c.parse().ok())
+                    .collect::<Option<Vec<usize>>>()?
             };
             Some((id, choices))
         })
@@ -297,7 +333,10 @@ pub(super) fn from_v1(record: &Json) -> Read<Log> {
     let mut log = Log::default();
     let lessons = log.devices.entry(V1_DEVICE.to_string()).or_default();
     let flag = |l: &Json, key: &str, what: &str| -> Read<bool> {
-        member(l, key).map_or(Ok(false), |b| b.as_bool().ok_or_else(|| format!("{what}: \"{key}\" is not true or false")))
+        member(l, key).map_or(Ok(false), |b| {
+            b.as_bool()
+                .ok_or_else(|| format!("{what}: \"{key}\" is not true or false"))
+        })
     };
     for (slug, l) in member(record, "lessons").map_or(Ok(&[][..]), |l| object(l, "\"lessons\""))? {
         let what = format!("lesson \"{slug}\"");
@@ -306,10 +345,18 @@ pub(super) fn from_v1(record: &Json) -> Read<Log> {
         let completed = flag(l, "completed", what)?;
         let reached_end = flag(l, "reached_end", what)?;
         let best_score = member(l, "best_score")
-            .map(|s| s.as_u64().filter(|&s| s <= 100).map(|s| s as u32).ok_or_else(|| format!("{what}: \"best_score\" is not from 0 to 100")))
+            .map(|s| {
+                s.as_u64()
+                    .filter(|&s| s <= 100)
+                    .map(|s| s as u32)
+                    .ok_or_else(|| format!("{what}: \"best_score\" is not from 0 to 100"))
+            })
             .transpose()?;
         let position = member(l, "position")
-            .map(|p| p.as_thousandths().ok_or_else(|| format!("{what}: \"position\" is not from 0 to 1")))
+            .map(|p| {
+                p.as_thousandths()
+                    .ok_or_else(|| format!("{what}: \"position\" is not from 0 to 1"))
+            })
             .transpose()?;
         // Per question: its last answer, attempts and hash.
         let mut questions: Vec<(String, Vec<usize>, u32, String)> = Vec::new();
@@ -317,25 +364,54 @@ pub(super) fn from_v1(record: &Json) -> Read<Log> {
             for (id, q) in object(qs, what)? {
                 let answer = items(q, "answer", what)?
                     .iter()
-                    .map(|c| c.as_u64().map(|c| c as usize).ok_or_else(|| format!("{what}: an answer is not a choice number")))
+                    .map(|c| {
+                        c.as_u64()
+                            .map(|c| c as usize)
+                            .ok_or_else(|| format!("{what}: an answer is not a choice number"))
+                    })
                     .collect::<Read<Vec<usize>>>()?;
-                let attempts = member(q, "attempts").and_then(Json::as_u64).ok_or_else(|| format!("{what}: question \"{id}\" has no \"attempts\""))?;
-                let hash = member(q, "hash").map_or(Ok(""), |h| text(h, what))?.to_string();
-                questions.push((id.clone(), answer, attempts.min(u64::from(u32::MAX)) as u32, hash));
+                let attempts = member(q, "attempts")
+                    .and_then(Json::as_u64)
+                    .ok_or_else(|| format!("{what}: question \"{id}\" has no \"attempts\""))?;
+                let hash = member(q, "hash")
+                    .map_or(Ok(""), |h| text(h, what))?
+                    .to_string();
+                questions.push((
+                    id.clone(),
+                    answer,
+                    attempts.min(u64::from(u32::MAX)) as u32,
+                    hash,
+                ));
             }
         }
-        let mut out = LessonLog { opened: Some(0), ..LessonLog::default() };
+        let mut out = LessonLog {
+            opened: Some(0),
+            ..LessonLog::default()
+        };
         // Question k with n attempts appears in the last n of the made-up attempts, so
         // every count comes back and the last attempt holds every last answer.
-        let rounds = questions.iter().map(|q| q.2).max().unwrap_or(0).max(u32::from(best_score.is_some()));
+        let rounds = questions
+            .iter()
+            .map(|q| q.2)
+            .max()
+            .unwrap_or(0)
+            .max(u32::from(best_score.is_some()));
         for round in 0..rounds {
             let answers = questions
                 .iter()
                 .filter(|q| q.2 >= rounds - round)
                 .map(|q| (q.0.clone(), q.1.clone()))
                 .collect();
-            let score = if round + 1 == rounds { best_score.unwrap_or(0) } else { 0 };
-            out.attempts.insert(Attempt { at: Time::from(round) + 1, score, answers });
+            let score = if round + 1 == rounds {
+                best_score.unwrap_or(0)
+            } else {
+                0
+            };
+            out.attempts.insert(Attempt {
+                at: Time::from(round) + 1,
+                score,
+                answers,
+            });
         }
         let after = Time::from(rounds) + 1;
         for q in &questions {
@@ -351,7 +427,10 @@ pub(super) fn from_v1(record: &Json) -> Read<Log> {
         lessons.insert(slug.clone(), out);
     }
     if let Some(last) = member(record, "last_lesson") {
-        lessons.entry(text(last, "\"last_lesson\"")?.to_string()).or_default().opened = Some(u64::from(u32::MAX));
+        lessons
+            .entry(text(last, "\"last_lesson\"")?.to_string())
+            .or_default()
+            .opened = Some(u64::from(u32::MAX));
     }
     Ok(log)
 }
