@@ -8,7 +8,7 @@
 //! deleting them, so another tab's copy cannot bring them back, and undoing a reset is one
 //! more fact ([`Log::undone`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Milliseconds since the Unix epoch. Events of one device are strictly increasing.
 pub type Time = u64;
@@ -21,9 +21,9 @@ pub type ResetId = (String, Time);
 pub struct Log {
     /// Per device id, per lesson slug.
     pub devices: BTreeMap<String, BTreeMap<String, LessonLog>>,
-    pub resets: BTreeSet<Reset>,
+    pub resets: Set<Reset>,
     /// Resets the learner undid.
-    pub undone: BTreeSet<ResetId>,
+    pub undone: Set<ResetId>,
 }
 
 /// What one device recorded in one lesson.
@@ -34,11 +34,11 @@ pub struct LessonLog {
     /// How far down the lesson the reader was, in thousandths, and when (a register).
     pub position: Option<(Time, u16)>,
     /// Each time the reader reached the end of the lesson text.
-    pub ends: BTreeSet<Time>,
+    pub ends: Set<Time>,
     /// Each time the lesson was marked complete (`true`) or not complete (`false`).
-    pub marks: BTreeSet<(Time, bool)>,
+    pub marks: Set<(Time, bool)>,
     /// Every submitted quiz.
-    pub attempts: BTreeSet<Attempt>,
+    pub attempts: Set<Attempt>,
     /// Per question id, the question's hash when last answered (a register).
     pub hashes: BTreeMap<String, (Time, String)>,
 }
@@ -61,6 +61,58 @@ pub struct Reset {
     pub lessons: Vec<String>,
     /// Per device, the latest of its facts this reset covers.
     pub seen: BTreeMap<String, Time>,
+}
+
+/// A set kept as a sorted list without duplicates: what the log needs of a set, with less
+/// code in the wasm than a `BTreeSet` of each element type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Self {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord + Clone> Set<T> {
+    /// Adds `item`; returns whether it was new.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.0.binary_search(&item) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, item);
+                true
+            }
+        }
+    }
+
+    pub fn remove(&mut self, item: &T) {
+        if let Ok(at) = self.0.binary_search(item) {
+            self.0.remove(at);
+        }
+    }
+
+    /// Adds every item of `other`.
+    pub fn union(&mut self, other: &Set<T>) {
+        for item in &other.0 {
+            self.insert(item.clone());
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Set<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> std::ops::Deref for Set<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
 }
 
 impl Reset {
@@ -99,9 +151,9 @@ impl LessonLog {
     fn merge(&mut self, other: &LessonLog) {
         self.opened = self.opened.max(other.opened);
         self.position = self.position.max(other.position);
-        self.ends.extend(other.ends.iter().copied());
-        self.marks.extend(other.marks.iter().copied());
-        self.attempts.extend(other.attempts.iter().cloned());
+        self.ends.union(&other.ends);
+        self.marks.union(&other.marks);
+        self.attempts.union(&other.attempts);
         for (id, theirs) in &other.hashes {
             let ours = self
                 .hashes
@@ -138,8 +190,8 @@ impl Log {
                 ours.entry(slug.clone()).or_default().merge(log);
             }
         }
-        self.resets.extend(other.resets.iter().cloned());
-        self.undone.extend(other.undone.iter().cloned());
+        self.resets.union(&other.resets);
+        self.undone.union(&other.undone);
     }
 
     /// The latest time anything here happened.
