@@ -20,7 +20,7 @@ pub type ResetId = (String, Time);
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Log {
     /// Per device id, per lesson slug.
-    pub devices: BTreeMap<String, BTreeMap<String, LessonLog>>,
+    pub devices: Map<Map<LessonLog>>,
     pub resets: Set<Reset>,
     /// Resets the learner undid.
     pub undone: Set<ResetId>,
@@ -40,7 +40,7 @@ pub struct LessonLog {
     /// Every submitted quiz.
     pub attempts: Set<Attempt>,
     /// Per question id, the question's hash when last answered (a register).
-    pub hashes: BTreeMap<String, (Time, String)>,
+    pub hashes: Map<(Time, String)>,
 }
 
 /// One submitted quiz: when, its score in whole percent, and the chosen choices per question.
@@ -60,7 +60,7 @@ pub struct Reset {
     /// The lesson slugs it covers, sorted.
     pub lessons: Vec<String>,
     /// Per device, the latest of its facts this reset covers.
-    pub seen: BTreeMap<String, Time>,
+    pub seen: Map<Time>,
 }
 
 /// A set kept as a sorted list without duplicates: what the log needs of a set, with less
@@ -97,6 +97,100 @@ impl<T: Ord + Clone> Set<T> {
         for item in &other.0 {
             self.insert(item.clone());
         }
+    }
+}
+
+/// A map from text keys, kept as a list sorted by key: what the log needs of a map, with
+/// less code in the wasm than a `BTreeMap` of each value type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Map<V>(Vec<(String, V)>);
+
+impl<V> Default for Map<V> {
+    fn default() -> Self {
+        Map(Vec::new())
+    }
+}
+
+impl<V> Map<V> {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.find(key).ok().map(|i| &mut self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    pub fn insert(&mut self, key: String, value: V) {
+        match self.find(&key) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        self.find(key).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// The value under `key`, added as the default if missing.
+    pub fn entry_or_default(&mut self, key: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key.to_string(), V::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, (String, V)> {
+        self.0.iter()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V> std::ops::Index<&str> for Map<V> {
+    type Output = V;
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("the key is in the map")
+    }
+}
+
+impl<'a, V> IntoIterator for &'a Map<V> {
+    type Item = &'a (String, V);
+    type IntoIter = std::slice::Iter<'a, (String, V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
@@ -155,12 +249,10 @@ impl LessonLog {
         self.marks.union(&other.marks);
         self.attempts.union(&other.attempts);
         for (id, theirs) in &other.hashes {
-            let ours = self
-                .hashes
-                .entry(id.clone())
-                .or_insert_with(|| theirs.clone());
-            if theirs > ours {
-                *ours = theirs.clone();
+            match self.hashes.get_mut(id) {
+                Some(ours) if *theirs > *ours => *ours = theirs.clone(),
+                Some(_) => {}
+                None => self.hashes.insert(id.clone(), theirs.clone()),
             }
         }
     }
@@ -185,9 +277,9 @@ impl Log {
     /// Adds everything `other` holds. A union: commutative, associative and idempotent.
     pub fn merge(&mut self, other: &Log) {
         for (device, lessons) in &other.devices {
-            let ours = self.devices.entry(device.clone()).or_default();
+            let ours = self.devices.entry_or_default(device);
             for (slug, log) in lessons {
-                ours.entry(slug.clone()).or_default().merge(log);
+                ours.entry_or_default(slug).merge(log);
             }
         }
         self.resets.union(&other.resets);
@@ -206,9 +298,9 @@ impl Log {
     }
 
     /// Per device, the latest time of its facts: what a reset made now would cover.
-    pub fn seen(&self) -> BTreeMap<String, Time> {
+    pub fn seen(&self) -> Map<Time> {
         // (Filled by inserts: collecting into a map would add a sort to the wasm.)
-        let mut seen = BTreeMap::new();
+        let mut seen = Map::default();
         for (d, lessons) in &self.devices {
             if let Some(t) = lessons.values().filter_map(LessonLog::latest).max() {
                 seen.insert(d.clone(), t);
@@ -219,11 +311,7 @@ impl Log {
 
     /// The one device's record of a lesson, created if missing.
     pub fn lesson_mut(&mut self, device: &str, slug: &str) -> &mut LessonLog {
-        self.devices
-            .entry(device.to_string())
-            .or_default()
-            .entry(slug.to_string())
-            .or_default()
+        self.devices.entry_or_default(device).entry_or_default(slug)
     }
 
     /// For one lesson, per device, the latest time a live reset hides. (Small lists rather
@@ -239,7 +327,8 @@ impl Log {
             {
                 continue;
             }
-            for (device, &t) in &reset.seen {
+            for (device, t) in &reset.seen {
+                let t = *t;
                 match until.iter_mut().find(|(d, _)| *d == device) {
                     Some(entry) => entry.1 = entry.1.max(t),
                     None => until.push((device, t)),
@@ -355,7 +444,7 @@ impl Log {
     pub fn rename(&mut self, former: &str, current: &str) {
         for lessons in self.devices.values_mut() {
             if let Some(log) = lessons.remove(former) {
-                lessons.entry(current.to_string()).or_default().merge(&log);
+                lessons.entry_or_default(current).merge(&log);
             }
         }
         let renamed: Vec<Reset> = self
@@ -384,7 +473,7 @@ impl Log {
             out.devices.insert(name(d), l.clone());
         }
         for r in &self.resets {
-            let mut seen = BTreeMap::new();
+            let mut seen = Map::default();
             for (d, t) in &r.seen {
                 seen.insert(name(d), *t);
             }

@@ -473,7 +473,7 @@ impl Progress {
                 lessons.sort_unstable();
                 lessons.dedup();
                 let mut seen = self.log.seen();
-                seen.retain(|d, _| imported.contains(d));
+                seen.retain(|d, _| imported.iter().any(|i| i == d));
                 let at = self.tick(now);
                 self.log.resets.insert(Reset {
                     at,

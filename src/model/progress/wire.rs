@@ -18,9 +18,7 @@
 //! `"0:0 1:2,3"` is choice 0 for the first question, choices 2 and 3 for the second.
 //! Version 1 (round 1) kept only the latest state; [`from_v1`] turns it into facts.
 
-use std::collections::BTreeMap;
-
-use super::log::{Attempt, LessonLog, Log, Reset, Time};
+use super::log::{Attempt, LessonLog, Log, Map, Reset, Time};
 use crate::model::json::{write_str, write_thousandths, Json};
 
 /// Reading fails with a sentence that says what was not as expected.
@@ -208,7 +206,7 @@ fn write_lesson(out: &mut String, l: &LessonLog) {
 pub(super) fn log_from_json(record: &Json) -> Read<Log> {
     let mut log = Log::default();
     for (device, lessons) in member(record, "log").map_or(Ok(&[][..]), |l| object(l, "\"log\""))? {
-        let ours = log.devices.entry(device.clone()).or_default();
+        let ours = log.devices.entry_or_default(device);
         for (slug, l) in object(lessons, &format!("the log of device \"{device}\""))? {
             let what = format!("lesson \"{slug}\"");
             let what = what.as_str();
@@ -277,7 +275,7 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
             .collect::<Read<_>>()?;
         lessons.sort_unstable();
         lessons.dedup();
-        let mut seen = BTreeMap::new();
+        let mut seen = Map::default();
         if let Some(s) = member(r, "seen") {
             for (d, t) in object(s, what)? {
                 seen.insert(d.clone(), time(t, what)?);
@@ -331,7 +329,7 @@ fn parse_answers(text: &str, questions: &[String]) -> Option<Vec<(String, Vec<us
 /// fixed order (attempts first, then the completion as it was), under [`V1_DEVICE`].
 pub(super) fn from_v1(record: &Json) -> Read<Log> {
     let mut log = Log::default();
-    let lessons = log.devices.entry(V1_DEVICE.to_string()).or_default();
+    let lessons = log.devices.entry_or_default(V1_DEVICE);
     let flag = |l: &Json, key: &str, what: &str| -> Read<bool> {
         member(l, key).map_or(Ok(false), |b| {
             b.as_bool()
@@ -428,8 +426,7 @@ pub(super) fn from_v1(record: &Json) -> Read<Log> {
     }
     if let Some(last) = member(record, "last_lesson") {
         lessons
-            .entry(text(last, "\"last_lesson\"")?.to_string())
-            .or_default()
+            .entry_or_default(text(last, "\"last_lesson\"")?)
             .opened = Some(u64::from(u32::MAX));
     }
     Ok(log)
