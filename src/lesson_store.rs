@@ -24,12 +24,12 @@ thread_local! {
 /// Takes the data the page was built with, if any.
 pub fn adopt_inline() {
     if let Some(text) = take_inline(LESSON_DATA_ID) {
-        if let Ok(lesson) = serde_json::from_str::<Lesson>(&text) {
+        if let Ok(lesson) = Lesson::from_json(&text) {
             insert(lesson);
         }
     }
     if let Some(text) = take_inline(GLOSSARY_DATA_ID) {
-        if let Ok(terms) = serde_json::from_str::<Vec<GlossaryTerm>>(&text) {
+        if let Ok(terms) = GlossaryTerm::list_from_json(&text) {
             insert_glossary(terms);
         }
     }
@@ -69,8 +69,8 @@ pub async fn load(info: &'static LessonInfo) -> Result<Lesson, String> {
         return Ok(lesson);
     }
     let text = fetch_text(&paths::asset(info.data), "the lesson").await?;
-    let lesson: Lesson =
-        serde_json::from_str(&text).map_err(|e| format!("the lesson data is damaged ({e})"))?;
+    let lesson =
+        Lesson::from_json(&text).map_err(|e| format!("the lesson data is damaged ({e})"))?;
     insert(lesson.clone());
     Ok(lesson)
 }
@@ -81,8 +81,8 @@ pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
         return Ok(terms);
     }
     let text = fetch_text(&paths::asset(GLOSSARY_FILE), "the glossary").await?;
-    let terms: Vec<GlossaryTerm> =
-        serde_json::from_str(&text).map_err(|e| format!("the glossary is damaged ({e})"))?;
+    let terms = GlossaryTerm::list_from_json(&text)
+        .map_err(|e| format!("the glossary is damaged ({e})"))?;
     insert_glossary(terms);
     Ok(cached_glossary().expect("just stored"))
 }

@@ -345,3 +345,31 @@ fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
         f.wrong_with_giveaway.join("\n")
     );
 }
+
+/// The browser reads the data files with the model's own JSON reader, not serde: every file
+/// the build writes must read back as exactly what was written.
+#[test]
+fn every_data_file_reads_back_in_the_browser_as_written() {
+    use tpm_course::model::course::{GlossaryTerm, Lesson};
+    use tpm_course::model::search::SearchIndex;
+    let site = site();
+    let mut lessons = 0;
+    let slugs: Vec<String> = site.ordered().map(|(_, l)| l.lesson.slug.clone()).collect();
+    for slug in slugs {
+        let (_, json) = site.lesson_data(&slug);
+        let written: Lesson = serde_json::from_str(&json).unwrap();
+        assert_eq!(Lesson::from_json(&json).unwrap(), written, "{slug}");
+        lessons += 1;
+    }
+    assert_eq!(lessons, 39);
+    let (_, json) = site.glossary_data();
+    assert_eq!(
+        GlossaryTerm::list_from_json(&json).unwrap(),
+        site.glossary_terms()
+    );
+    let (_, json) = site.search_index();
+    let written: SearchIndex = serde_json::from_str(&json).unwrap();
+    let read = SearchIndex::from_json(&json).unwrap();
+    assert_eq!(read, written);
+    assert!(read.docs.len() > 300 && read.postings.len() == read.words.len());
+}

@@ -26,8 +26,8 @@ async fn load_index() -> Result<Rc<SearchIndex>, String> {
         return Ok(index);
     }
     let text = fetch_text(&paths::asset(SEARCH_INDEX_FILE), "the search index").await?;
-    let index: SearchIndex =
-        serde_json::from_str(&text).map_err(|e| format!("the search index is damaged ({e})"))?;
+    let index =
+        SearchIndex::from_json(&text).map_err(|e| format!("the search index is damaged ({e})"))?;
     let index = Rc::new(index);
     INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
     Ok(index)

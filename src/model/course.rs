@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json::Json;
+
 /// The course outline, generated from `content/` at build time and embedded in the app.
 ///
 /// It holds what every page needs without a fetch: titles, slugs and order.
@@ -105,6 +107,77 @@ pub struct Choice {
     pub text: String,
     pub correct: bool,
     pub explanation: String,
+}
+
+impl Lesson {
+    /// Reads a lesson's data file (as `tpm-site` writes it with serde).
+    pub fn from_json(text: &str) -> Result<Lesson, String> {
+        let v = Json::parse(text)?;
+        let quiz = match v.get("quiz") {
+            None | Some(Json::Null) => None,
+            Some(q) => Some(Quiz {
+                title: q.text("title")?,
+                questions: q.list("questions", Question::from_json)?,
+            }),
+        };
+        Ok(Lesson {
+            slug: v.text("slug")?,
+            html: v.text("html")?,
+            quiz,
+        })
+    }
+}
+
+impl Question {
+    fn from_json(v: &Json) -> Result<Question, String> {
+        let kind = match v.get("kind").and_then(Json::as_str) {
+            Some("single") => QuestionKind::Single,
+            Some("multiple") => QuestionKind::Multiple,
+            _ => return Err("a question's \"kind\" is not \"single\" or \"multiple\"".into()),
+        };
+        let choice = |c: &Json| {
+            let correct = c
+                .get("correct")
+                .and_then(Json::as_bool)
+                .ok_or("a choice's \"correct\" is not true or false")?;
+            Ok(Choice {
+                text: c.text("text")?,
+                correct,
+                explanation: c.text("explanation")?,
+            })
+        };
+        Ok(Question {
+            id: v.text("id")?,
+            kind,
+            prompt: v.text("prompt")?,
+            explanation: v.text("explanation")?,
+            choices: v.list("choices", choice)?,
+            hash: v.text("hash")?,
+        })
+    }
+}
+
+impl GlossaryTerm {
+    /// Reads the glossary's data file: a list of terms.
+    pub fn list_from_json(text: &str) -> Result<Vec<GlossaryTerm>, String> {
+        let v = Json::parse(text)?;
+        let terms = v.as_array().ok_or("the glossary is not a list")?;
+        terms
+            .iter()
+            .map(|t| {
+                Ok(GlossaryTerm {
+                    id: t.text("id")?,
+                    term: t.text("term")?,
+                    definition: t.text("definition")?,
+                    lessons: t.list("lessons", |s| {
+                        s.as_str()
+                            .map(str::to_string)
+                            .ok_or_else(|| "a lesson slug is not text".to_string())
+                    })?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// How well one answer fits a question.

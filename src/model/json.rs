@@ -1,14 +1,19 @@
 //! A small JSON reader and writer for the progress record, so the browser build needs no
 //! serde code for it (every serde-derived type costs the wasm its own decoder).
 //!
-//! Numbers are kept as their text; the record only holds whole numbers and positions with
-//! three decimals, read by [`Json::as_u64`] and [`Json::as_thousandths`].
+//! It also reads the lesson data, the glossary and the search index in the browser, so serde
+//! is not in the wasm at all. Whole numbers are kept as numbers, any other number as its
+//! text; the data only holds whole numbers and positions with three decimals, read by
+//! [`Json::as_u64`] and [`Json::as_thousandths`].
 
 /// A parsed JSON value. Objects keep their keys in order, duplicates included.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
+    /// A whole number from 0 up.
+    Integer(u64),
+    /// Any other number, as written.
     Number(String),
     String(String),
     Array(Vec<Json>),
@@ -41,14 +46,19 @@ impl Json {
 
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Number(n) => n.parse().ok(),
+            Json::Integer(n) => Some(*n),
             _ => None,
         }
     }
 
     /// A number from 0 to 1 in thousandths, rounded (`0.4567` is 457).
     pub fn as_thousandths(&self) -> Option<u16> {
-        let Json::Number(n) = self else { return None };
+        let n = match self {
+            Json::Integer(0) => return Some(0),
+            Json::Integer(_) => return Some(1000),
+            Json::Number(n) => n,
+            _ => return None,
+        };
         let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
         if n.contains(['e', 'E', '-']) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -63,6 +73,27 @@ impl Json {
         let value =
             whole * 1000 + digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5);
         Some(value.min(1000) as u16)
+    }
+
+    /// A member that must be text.
+    pub fn text(&self, key: &str) -> Result<String, String> {
+        self.get(key)
+            .and_then(Json::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| format!("\"{key}\" is missing or not text"))
+    }
+
+    /// A member that must be a list, each item read by `item`.
+    pub fn list<T>(
+        &self,
+        key: &str,
+        item: impl Fn(&Json) -> Result<T, String>,
+    ) -> Result<Vec<T>, String> {
+        let items = self
+            .get(key)
+            .and_then(Json::as_array)
+            .ok_or_else(|| format!("\"{key}\" is missing or not a list"))?;
+        items.iter().map(item).collect()
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -196,7 +227,10 @@ impl Parser<'_> {
                 if text == "-" || text.ends_with(['.', 'e', 'E', '+', '-']) {
                     return Err(self.error("invalid number"));
                 }
-                Json::Number(text.to_string())
+                match text.parse() {
+                    Ok(n) if text.bytes().all(|b| b.is_ascii_digit()) => Json::Integer(n),
+                    _ => Json::Number(text.to_string()),
+                }
             }
             _ => return Err(self.error("expected value")),
         };

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json::Json;
+
 /// How much a word counts, by where it appears.
 pub const TITLE_WEIGHT: u32 = 20;
 pub const HEADING_WEIGHT: u32 = 6;
@@ -58,6 +60,49 @@ pub struct SearchIndex {
     pub words: Vec<String>,
     /// For each word: flat pairs of (doc index, weight).
     pub postings: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// Reads the search index file (as `tpm-site` writes it with serde).
+    pub fn from_json(text: &str) -> Result<SearchIndex, String> {
+        let v = Json::parse(text)?;
+        let doc = |d: &Json| {
+            let kind = match d.get("kind").and_then(Json::as_str) {
+                Some("section") => DocKind::Section,
+                Some("term") => DocKind::Term,
+                Some("question") => DocKind::Question,
+                _ => return Err("a document's \"kind\" is unknown".to_string()),
+            };
+            Ok(Doc {
+                kind,
+                target: d.text("target")?,
+                anchor: d.text("anchor")?,
+                title: d.text("title")?,
+                text: d.text("text")?,
+            })
+        };
+        let word = |w: &Json| {
+            w.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| "a word is not text".to_string())
+        };
+        let posting = |p: &Json| {
+            let numbers = p.as_array().ok_or("a posting is not a list")?;
+            numbers
+                .iter()
+                .map(|n| {
+                    n.as_u64()
+                        .map(|n| n as u32)
+                        .ok_or_else(|| "a posting holds something else than numbers".to_string())
+                })
+                .collect()
+        };
+        Ok(SearchIndex {
+            docs: v.list("docs", doc)?,
+            words: v.list("words", word)?,
+            postings: v.list("postings", posting)?,
+        })
+    }
 }
 
 /// A ranked result.
