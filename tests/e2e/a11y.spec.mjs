@@ -1,6 +1,6 @@
 // axe-core on every page of the course and on its open states, in both themes: WCAG 2.2 AA, zero violations.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtLessons, FIRST } from './helpers.mjs';
+import { test, expect, builtLessons, seedStorage, FIRST } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -36,6 +36,26 @@ for (const theme of ['light', 'dark']) {
         }
       });
     }
+
+    test('the Progress page with backups and a confirmation passes axe and fits 320 px', async ({ page }) => {
+      await seedStorage(page, {
+        'tpm-course.progress.backup': JSON.stringify({ version: 1, course: 'tpm-course', lessons: { 'the-program-charter': { completed: true } } }),
+        'tpm-course.progress.backup.1764080000000': '{"version": 1, garbage',
+      });
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.goto('/progress/');
+      await expect(page.locator('.backup')).toHaveCount(2);
+      await expect(page.getByRole('alert')).toContainText('can be merged back');
+      await page.locator('.backup').last().getByRole('button', { name: 'Delete…' }).click();
+      await expect(page.getByRole('group', { name: 'Confirm deletion' })).toBeVisible();
+      await check(page, 'progress page with backups');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), 'overflow at 320 px').toBeLessThanOrEqual(0);
+      const small = await page.locator('.backup .button').evaluateAll((els) => els
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width < 44 || r.height < 44).length);
+      expect(small, 'backup buttons under 44 px').toBe(0);
+      expect(await page.locator('.backup .button').count()).toBeGreaterThanOrEqual(5);
+    });
 
     test('a lesson with its quiz answered, a popover, the menu and search pass axe', async ({ page }) => {
       await page.goto(FIRST);
