@@ -59,7 +59,9 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
                     <a class="button" href=href download=file>"Download"</a>
                     {readable.map(|theirs| view! {
                         <button type="button" class="button" on:click=move |_| {
-                            progress.update(|p| p.merge(&theirs));
+                            progress.update(|p| {
+                                p.merge(&theirs);
+                            });
                             status.set("The backup was merged into your progress. You can delete it if you no longer need it.".into());
                         }>"Merge into your progress"</button>
                     })}

@@ -97,7 +97,9 @@ pub fn ProgressPage() -> impl IntoView {
             status.set("Your progress was replaced by the file's. The previous progress is kept: use Undo to restore it.".into());
             u
         } else {
-            progress.update(|p| p.merge(&import.progress));
+            progress.update(|p| {
+                p.merge(&import.progress);
+            });
             status.set("The file's progress was merged with yours.".into());
             Some(Undo::Restore(Box::new(before)))
         };

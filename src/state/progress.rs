@@ -104,9 +104,8 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
     let take_in = move |raw: &str| match Progress::decode(raw, COURSE.id) {
         Ok(theirs) => {
             let theirs = renamed(theirs);
-            if progress.with_untracked(|p| p.would_change(&theirs)) {
-                progress.update(|p| p.merge(&theirs));
-            }
+            // Notifies (and so saves) only when something was new to this tab.
+            progress.maybe_update(|p| p.merge(&theirs));
         }
         Err(crate::model::progress::DecodeError::FutureVersion(_)) => {
             store.with_value(Store::lock);

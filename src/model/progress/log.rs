@@ -92,11 +92,16 @@ impl<T: Ord + Clone> Set<T> {
         }
     }
 
-    /// Adds every item of `other`.
-    pub fn union(&mut self, other: &Set<T>) {
+    /// Adds every item of `other` (cloning only the new ones); returns whether any was new.
+    pub fn union(&mut self, other: &Set<T>) -> bool {
+        let mut changed = false;
         for item in &other.0 {
-            self.insert(item.clone());
+            if let Err(at) = self.0.binary_search(item) {
+                self.0.insert(at, item.clone());
+                changed = true;
+            }
         }
+        changed
     }
 }
 
@@ -242,19 +247,23 @@ pub struct QuestionProgress {
 }
 
 impl LessonLog {
-    fn merge(&mut self, other: &LessonLog) {
+    /// Adds what `other` holds; returns whether anything changed.
+    fn merge(&mut self, other: &LessonLog) -> bool {
+        let mut changed = other.opened > self.opened || other.position > self.position;
         self.opened = self.opened.max(other.opened);
         self.position = self.position.max(other.position);
-        self.ends.union(&other.ends);
-        self.marks.union(&other.marks);
-        self.attempts.union(&other.attempts);
+        changed |= self.ends.union(&other.ends);
+        changed |= self.marks.union(&other.marks);
+        changed |= self.attempts.union(&other.attempts);
         for (id, theirs) in &other.hashes {
             match self.hashes.get_mut(id) {
                 Some(ours) if *theirs > *ours => *ours = theirs.clone(),
-                Some(_) => {}
+                Some(_) => continue,
                 None => self.hashes.insert(id.clone(), theirs.clone()),
             }
+            changed = true;
         }
+        changed
     }
 
     /// The latest time of any fact here.
@@ -274,16 +283,18 @@ impl LessonLog {
 }
 
 impl Log {
-    /// Adds everything `other` holds. A union: commutative, associative and idempotent.
-    pub fn merge(&mut self, other: &Log) {
+    /// Adds everything `other` holds, and returns whether anything changed. A union:
+    /// commutative, associative and idempotent.
+    pub fn merge(&mut self, other: &Log) -> bool {
+        let mut changed = false;
         for (device, lessons) in &other.devices {
             let ours = self.devices.entry_or_default(device);
             for (slug, log) in lessons {
-                ours.entry_or_default(slug).merge(log);
+                changed |= ours.entry_or_default(slug).merge(log);
             }
         }
-        self.resets.union(&other.resets);
-        self.undone.union(&other.undone);
+        changed |= self.resets.union(&other.resets);
+        changed | self.undone.union(&other.undone)
     }
 
     /// The latest time anything here happened.

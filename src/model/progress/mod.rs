@@ -230,16 +230,18 @@ impl Progress {
 
     /// Adds everything `other` knows (another tab, a file, a backup). Nothing is lost: this is
     /// a union of facts, the same whatever the order, and merging twice changes nothing.
-    pub fn merge(&mut self, other: &Progress) {
-        self.log.merge(&other.log);
-        self.rederive();
+    /// Returns whether anything changed; the state is derived again only then.
+    pub fn merge(&mut self, other: &Progress) -> bool {
+        let changed = self.log.merge(&other.log);
+        if changed {
+            self.rederive();
+        }
+        changed
     }
 
     /// Whether merging `other` would change anything.
     pub fn would_change(&self, other: &Progress) -> bool {
-        let mut merged = self.log.clone();
-        merged.merge(&other.log);
-        merged != self.log
+        self.log.clone().merge(&other.log)
     }
 
     /// Carries progress kept under a lesson's former slugs to its current slug.
