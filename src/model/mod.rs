@@ -1,8 +1,12 @@
-//! The plain-Rust model: the course, the learner's progress, search and the route table.
+//! The plain-Rust model: the course, the learner's progress, review scheduling (FSRS),
+//! mastery, the practice exam, search and the route table.
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod course;
+pub mod exam;
+pub mod fsrs;
 pub mod json;
 pub mod progress;
+pub mod review;
 pub mod routes;
 pub mod search;

@@ -24,6 +24,9 @@ pub struct Log {
     pub resets: Set<Reset>,
     /// Resets the learner undid.
     pub undone: Set<ResetId>,
+    /// The learner's seed for the order of choices: the smallest any device drew, so every
+    /// device agrees after a merge (version 3).
+    pub seed: Option<u32>,
 }
 
 /// What one device recorded in one lesson.
@@ -41,6 +44,63 @@ pub struct LessonLog {
     pub attempts: Set<Attempt>,
     /// Per question id, the question's hash when last answered (a register).
     pub hashes: Map<(Time, String)>,
+    /// Every answer that review scheduling counts: from quizzes, reviews and exams (version 3).
+    pub recalls: Set<Recalls>,
+}
+
+/// Answers given at one moment, one per question, graded: a quiz submission, one review
+/// step, or the questions of one lesson in a submitted exam.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Recalls {
+    pub at: Time,
+    pub source: Source,
+    pub answers: Vec<(String, Recall)>,
+}
+
+/// Where an answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Quiz,
+    Review,
+    Exam,
+    TimedExam,
+}
+
+/// One graded answer, with the learner's own "I wasn't sure".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Recall {
+    Wrong,
+    WrongUnsure,
+    RightUnsure,
+    Right,
+}
+
+impl Recall {
+    pub fn new(right: bool, unsure: bool) -> Recall {
+        match (right, unsure) {
+            (false, false) => Recall::Wrong,
+            (false, true) => Recall::WrongUnsure,
+            (true, true) => Recall::RightUnsure,
+            (true, false) => Recall::Right,
+        }
+    }
+
+    pub fn right(self) -> bool {
+        matches!(self, Recall::RightUnsure | Recall::Right)
+    }
+
+    pub fn unsure(self) -> bool {
+        matches!(self, Recall::WrongUnsure | Recall::RightUnsure)
+    }
+}
+
+/// One answer to one question, as the scheduler reads the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Event<'a> {
+    pub at: Time,
+    pub device: &'a str,
+    pub source: Source,
+    pub recall: Recall,
 }
 
 /// One submitted quiz: when, its score in whole percent, and the chosen choices per question.
@@ -255,6 +315,7 @@ impl LessonLog {
         changed |= self.ends.union(&other.ends);
         changed |= self.marks.union(&other.marks);
         changed |= self.attempts.union(&other.attempts);
+        changed |= self.recalls.union(&other.recalls);
         for (id, theirs) in &other.hashes {
             match self.hashes.get_mut(id) {
                 Some(ours) if *theirs > *ours => *ours = theirs.clone(),
@@ -275,6 +336,7 @@ impl LessonLog {
             self.marks.last().map(|m| m.0),
             self.attempts.iter().map(|a| a.at).max(),
             self.hashes.values().map(|h| h.0).max(),
+            self.recalls.last().map(|r| r.at),
         ]
         .into_iter()
         .flatten()
@@ -294,7 +356,14 @@ impl Log {
             }
         }
         changed |= self.resets.union(&other.resets);
-        changed | self.undone.union(&other.undone)
+        changed |= self.undone.union(&other.undone);
+        let seed = match (self.seed, other.seed) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        changed |= seed != self.seed;
+        self.seed = seed;
+        changed
     }
 
     /// The latest time anything here happened.
@@ -451,6 +520,56 @@ impl Log {
         Some(out)
     }
 
+    /// Per question of one lesson, every visible answer that scheduling counts, oldest first.
+    ///
+    /// A quiz submitted before version 3 has no graded answers: each of its questions counts
+    /// as right if the score was 100 and as wrong otherwise (the grade of one question was
+    /// not kept), so such a question comes up for review soon and gets a real history.
+    pub fn history<'a>(&'a self, slug: &str) -> Vec<(&'a str, Vec<Event<'a>>)> {
+        let hidden = self.hidden_until(slug);
+        let mut out: Vec<(&'a str, Vec<Event<'a>>)> = Vec::new();
+        for (device, lessons) in &self.devices {
+            let Some(log) = lessons.get(slug) else {
+                continue;
+            };
+            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
+            let live = |t: Time| limit.is_none_or(|l| t > l);
+            let mut add = |id: &'a str, at: Time, source: Source, recall: Recall| {
+                let event = Event {
+                    at,
+                    device,
+                    source,
+                    recall,
+                };
+                match out.iter_mut().find(|(q, _)| *q == id) {
+                    Some((_, events)) => events.push(event),
+                    None => out.push((id, vec![event])),
+                }
+            };
+            for r in log.recalls.iter().filter(|r| live(r.at)) {
+                for (id, recall) in &r.answers {
+                    add(id, r.at, r.source, *recall);
+                }
+            }
+            for a in log.attempts.iter().filter(|a| live(a.at)) {
+                let graded = log
+                    .recalls
+                    .iter()
+                    .any(|r| r.at == a.at && r.source == Source::Quiz);
+                if !graded {
+                    for (id, _) in &a.answers {
+                        add(id, a.at, Source::Quiz, Recall::new(a.score == 100, false));
+                    }
+                }
+            }
+        }
+        for (_, events) in &mut out {
+            events.sort_unstable();
+        }
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
     /// Renames a lesson everywhere (its slug changed): its facts join the new slug's.
     pub fn rename(&mut self, former: &str, current: &str) {
         for lessons in self.devices.values_mut() {
@@ -498,6 +617,7 @@ impl Log {
         for (d, t) in &self.undone {
             out.undone.insert((name(d), *t));
         }
+        out.seed = self.seed;
         out
     }
 }

@@ -11,13 +11,13 @@ mod wire;
 use std::collections::BTreeMap;
 
 use log::{Attempt, Log, Reset};
-pub use log::{LessonProgress, ResetId, Time};
+pub use log::{Event, LessonProgress, Recall, Recalls, ResetId, Source, Time};
 
 use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
 use super::json::Json;
 
 /// The schema version written into every stored record.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The learner's progress through one course: the record kept in localStorage.
 ///
@@ -155,7 +155,7 @@ impl Progress {
         self.log.lesson_mut(&self.device, slug)
     }
 
-    /// Reads a stored or exported record (version 1 or 2), checking its version and course.
+    /// Reads a stored or exported record (version 1, 2 or 3), checking its version and course.
     /// `device` is left empty when the record does not name one (version 1).
     pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
         let record = Json::parse(raw).map_err(DecodeError::NotJson)?;
@@ -207,7 +207,7 @@ impl Progress {
         Progress::decode(raw, course).map_err(ImportError::Unreadable)
     }
 
-    /// The record as stored and exported: version 2 JSON.
+    /// The record as stored and exported: version 3 JSON.
     pub fn encode(&self) -> String {
         wire::encode(&self.log, SCHEMA_VERSION, &self.course, &self.device)
     }
@@ -319,9 +319,27 @@ impl Progress {
         slug: &str,
         quiz: &Quiz,
         answers: &[Vec<usize>],
+        unsure: &[bool],
         now: Time,
     ) -> QuizGrade {
         let grade = quiz.grade(answers);
+        let recalls = Recalls {
+            at: 0,
+            source: Source::Quiz,
+            answers: quiz
+                .questions
+                .iter()
+                .zip(&grade.grades)
+                .enumerate()
+                .map(|(i, (q, g))| {
+                    let right = g.verdict == Verdict::Correct;
+                    (
+                        q.id.clone(),
+                        Recall::new(right, unsure.get(i) == Some(&true)),
+                    )
+                })
+                .collect(),
+        };
         let lesson = self.lesson(slug).cloned().unwrap_or_default();
         let t = self.tick(now);
         let fact = self.fact(slug);
@@ -342,6 +360,7 @@ impl Progress {
             score: grade.score,
             answers: recorded,
         });
+        fact.recalls.insert(Recalls { at: t, ..recalls });
         if !lesson.reached_end {
             fact.ends.insert(t);
         }
@@ -359,6 +378,91 @@ impl Progress {
         derived.reached_end = true;
         derived.completed = true;
         grade
+    }
+
+    /// Records one answer given in a review session and returns its grade.
+    pub fn record_review(
+        &mut self,
+        slug: &str,
+        question: &Question,
+        answer: &[usize],
+        unsure: bool,
+        now: Time,
+    ) -> super::course::Grade {
+        let grade = question.grade(answer);
+        let recall = Recall::new(grade.verdict == Verdict::Correct, unsure);
+        self.record_recalls(
+            slug,
+            Source::Review,
+            vec![(question.id.clone(), recall)],
+            now,
+        );
+        grade
+    }
+
+    /// Records graded answers of one lesson's questions (a review step, or part of an exam).
+    /// The lesson's state does not change: only scheduling and mastery read recalls.
+    pub fn record_recalls(
+        &mut self,
+        slug: &str,
+        source: Source,
+        answers: Vec<(String, Recall)>,
+        now: Time,
+    ) -> Time {
+        let at = self.tick(now);
+        self.fact(slug).recalls.insert(Recalls {
+            at,
+            source,
+            answers,
+        });
+        at
+    }
+
+    /// Records a submitted exam: per lesson, its questions' graded answers, all at one time
+    /// (which names the exam in the history).
+    pub fn record_exam(
+        &mut self,
+        answers: &[(&str, String, Recall)],
+        timed: bool,
+        now: Time,
+    ) -> Time {
+        let at = self.tick(now);
+        let source = if timed {
+            Source::TimedExam
+        } else {
+            Source::Exam
+        };
+        let mut slugs: Vec<&str> = answers.iter().map(|a| a.0).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        for slug in slugs {
+            let of_lesson = answers
+                .iter()
+                .filter(|a| a.0 == slug)
+                .map(|a| (a.1.clone(), a.2))
+                .collect();
+            self.fact(slug).recalls.insert(Recalls {
+                at,
+                source,
+                answers: of_lesson,
+            });
+        }
+        at
+    }
+
+    /// The learner's seed for the order of choices, if one was drawn.
+    pub fn seed(&self) -> Option<u32> {
+        self.log.seed
+    }
+
+    /// Keeps `seed` as the learner's seed unless the record already has one.
+    pub fn draw_seed(&mut self, seed: u32) {
+        self.log.seed.get_or_insert(seed);
+    }
+
+    /// Every lesson's facts, for the scheduler and the exam history.
+    pub fn log(&self) -> &Log {
+        &self.log
     }
 
     /// The stored answer to a question, marked stale if the question changed since.

@@ -38,8 +38,12 @@ fn round_trip_keeps_everything() {
     let mut p = Progress::new("tpm", "dev1");
     p.visit("intro", T);
     p.set_position("intro", 0.4567, T + 1);
-    p.record_quiz("intro", &quiz(), &[vec![1], vec![0]], T + 2);
+    p.record_quiz("intro", &quiz(), &[vec![1], vec![0]], &[], T + 2);
     p.set_completed("other", true, T + 3);
+    p.record_review("intro", &quiz().questions[1], &[0, 1], true, T + 4);
+    p.record_exam(&[("other", "q9".into(), Recall::Wrong)], true, T + 5);
+    p.draw_seed(77);
+    p.draw_seed(78);
     let encoded = p.encode();
     let decoded = Progress::decode(&encoded, "tpm").unwrap();
     assert_eq!(decoded, p);
@@ -47,7 +51,7 @@ fn round_trip_keeps_everything() {
     assert_eq!(decoded.last_lesson.as_deref(), Some("intro"));
     assert_eq!(
         encoded,
-        r#"{"version":2,"course":"tpm","device":"dev1","log":{"dev1":{"intro":{"opened":1764080000000,"position":[1764080000001,0.457],"ends":[1764080000002],"marks":[[1764080000002,true]],"questions":["q1","q2"],"attempts":[[1764080000002,75,"0:1 1:0"]],"hashes":{"q1":[1764080000002,"h1"],"q2":[1764080000002,"h2"]}},"other":{"marks":[[1764080000003,true]]}}}}"#
+        r#"{"version":3,"course":"tpm","device":"dev1","log":{"dev1":{"intro":{"opened":1764080000000,"position":[1764080000001,0.457],"ends":[1764080000002],"marks":[[1764080000002,true]],"questions":["q1","q2"],"attempts":[[1764080000002,75,"0:1 1:0","gw"]],"recalls":[[1764080000004,"r","1h"]],"hashes":{"q1":[1764080000002,"h1"],"q2":[1764080000002,"h2"]}},"other":{"marks":[[1764080000003,true]],"questions":["q9"],"recalls":[[1764080000005,"t","0w"]]}}},"seed":77}"#
     );
 }
 
@@ -55,9 +59,9 @@ fn round_trip_keeps_everything() {
 fn quiz_records_answers_attempts_and_best_score() {
     let mut p = Progress::new("tpm", "d");
     let q = quiz();
-    let first = p.record_quiz("intro", &q, &[vec![1], vec![0, 1]], T);
+    let first = p.record_quiz("intro", &q, &[vec![1], vec![0, 1]], &[], T);
     assert_eq!(first.score, 100);
-    let second = p.record_quiz("intro", &q, &[vec![0], vec![0, 1]], T + 10);
+    let second = p.record_quiz("intro", &q, &[vec![0], vec![0, 1]], &[], T + 10);
     assert_eq!(second.score, 50);
     let lesson = p.lesson("intro").unwrap();
     assert_eq!(lesson.best_score, Some(100));
@@ -77,12 +81,12 @@ fn quiz_records_answers_attempts_and_best_score() {
 fn a_changed_question_makes_its_answer_stale() {
     let mut p = Progress::new("tpm", "d");
     let mut q = quiz();
-    p.record_quiz("intro", &q, &[vec![1], vec![0]], T);
+    p.record_quiz("intro", &q, &[vec![1], vec![0]], &[], T);
     q.questions[0].hash = "changed".into();
     assert!(p.answer("intro", &q.questions[0]).unwrap().stale);
     assert!(!p.answer("intro", &q.questions[1]).unwrap().stale);
     // Answering the changed question again makes it current.
-    p.record_quiz("intro", &q, &[vec![0], vec![0]], T + 1);
+    p.record_quiz("intro", &q, &[vec![0], vec![0]], &[], T + 1);
     assert!(!p.answer("intro", &q.questions[0]).unwrap().stale);
 }
 
@@ -140,8 +144,8 @@ fn corrupt_foreign_and_future_records_are_refused() {
         DecodeError::FutureVersion(99),
     );
     check_decode(
-        r#"{"version": 3, "course": "tpm"}"#,
-        DecodeError::FutureVersion(3),
+        r#"{"version": 4, "course": "tpm"}"#,
+        DecodeError::FutureVersion(4),
     );
     check_decode(
         r#"{"version": 1, "course": "cooking"}"#,
@@ -155,9 +159,25 @@ fn corrupt_foreign_and_future_records_are_refused() {
         r#"{"version": 2, "course": "tpm", "log": {"d": {"a": {"questions": ["q1"], "attempts": [[5, 100, "3:1"]]}}}}"#,
         DecodeError::WrongShape("the answers \"3:1\" in lesson \"a\" cannot be read".into()),
     );
+    check_decode(
+        r#"{"version": 3, "course": "tpm", "log": {"d": {"a": {"questions": ["q1"], "recalls": [[5, "r", "0x"]]}}}}"#,
+        DecodeError::WrongShape("the recalls \"0x\" in lesson \"a\" cannot be read".into()),
+    );
+    check_decode(
+        r#"{"version": 3, "course": "tpm", "log": {"d": {"a": {"questions": ["q1"], "recalls": [[5, "z", "0g"]]}}}}"#,
+        DecodeError::WrongShape(
+            "lesson \"a\" has recalls from \"z\", which is not q, r, e or t".into(),
+        ),
+    );
+    check_decode(
+        r#"{"version": 3, "course": "tpm", "log": {"d": {"a": {"questions": ["q1"], "attempts": [[5, 100, "0:1", "gg"]]}}}}"#,
+        DecodeError::WrongShape(
+            "the grades \"gg\" in lesson \"a\" do not match its answers".into(),
+        ),
+    );
     assert_eq!(
-        DecodeError::FutureVersion(3).to_string(),
-        "it was written by a newer version of this course (format 3, this one reads 2)"
+        DecodeError::FutureVersion(4).to_string(),
+        "it was written by a newer version of this course (format 4, this one reads 3)"
     );
 }
 
@@ -180,8 +200,8 @@ fn imports_are_validated_with_a_message_each() {
         assert_eq!(err.to_string(), expected, "input {raw:.40}");
     };
     check(
-        r#"{"version": 3, "course": "tpm"}"#,
-        "This file cannot be imported: it was written by a newer version of this course (format 3, this one reads 2).",
+        r#"{"version": 4, "course": "tpm"}"#,
+        "This file cannot be imported: it was written by a newer version of this course (format 4, this one reads 3).",
     );
     check(
         r#"{"version": 1, "course": "cooking"}"#,
@@ -262,7 +282,7 @@ fn resets_touch_only_what_they_name_and_never_removed_lessons() {
 fn a_reset_holds_against_another_tabs_older_copy_and_its_undo_travels_too() {
     let q = quiz();
     let mut tab_a = Progress::new("tpm", "d");
-    tab_a.record_quiz("a", &q, &[vec![1], vec![0, 1]], T);
+    tab_a.record_quiz("a", &q, &[vec![1], vec![0, 1]], &[], T);
     let mut tab_b = tab_a.clone();
     let undo = tab_a.reset_course(&COURSE, T + 10);
     // Tab B still holds the quiz and finishes lesson b meanwhile.
@@ -292,7 +312,7 @@ fn a_reset_holds_against_another_tabs_older_copy_and_its_undo_travels_too() {
 fn replace_makes_it_the_files_and_undo_brings_back_what_was_there() {
     let q = quiz();
     let mut ours = Progress::new("tpm", "here");
-    ours.record_quiz("a", &q, &[vec![1], vec![0, 1]], T);
+    ours.record_quiz("a", &q, &[vec![1], vec![0, 1]], &[], T);
     let mut file = Progress::new("tpm", "there");
     file.set_completed("b", true, T + 5);
     let before = ours.clone();
@@ -314,10 +334,10 @@ fn replace_makes_it_the_files_and_undo_brings_back_what_was_there() {
 fn merge_keeps_the_best_of_both() {
     let q = quiz();
     let mut ours = Progress::new("tpm", "d1");
-    ours.record_quiz("a", &q, &[vec![0], vec![0]], T);
+    ours.record_quiz("a", &q, &[vec![0], vec![0]], &[], T);
     let mut theirs = Progress::new("tpm", "d2");
-    theirs.record_quiz("a", &q, &[vec![1], vec![0, 1]], T + 1);
-    theirs.record_quiz("a", &q, &[vec![1], vec![0, 1]], T + 2);
+    theirs.record_quiz("a", &q, &[vec![1], vec![0, 1]], &[], T + 1);
+    theirs.record_quiz("a", &q, &[vec![1], vec![0, 1]], &[], T + 2);
     theirs.set_completed("b", true, T + 3);
     theirs.visit("b", T + 4);
     ours.merge(&theirs);
@@ -340,7 +360,7 @@ fn merge_keeps_the_best_of_both() {
 fn a_former_slug_carries_its_progress_to_the_new_one() {
     let q = quiz();
     let mut p = Progress::new("tpm", "d");
-    p.record_quiz("old-name", &q, &[vec![1], vec![0, 1]], T);
+    p.record_quiz("old-name", &q, &[vec![1], vec![0, 1]], &[], T);
     p.set_completed("new-name", false, T + 1);
     p.rename_lessons([("old-name", "new-name"), ("never-used", "a")]);
     assert_eq!(p.lesson("old-name"), None);
@@ -379,15 +399,29 @@ fn generated(rng: &mut Rng, depth: u32) -> Progress {
     for _ in 0..rng.below(12) {
         now += rng.below(5);
         let slug = slugs[rng.below(3) as usize];
-        match rng.below(9) {
+        match rng.below(12) {
             0 => p.visit(slug, now),
             1 => p.set_position(slug, rng.below(1001) as f64 / 1000.0, now),
             2 => p.reach_end(slug, rng.below(2) == 0, now),
             3 => {
                 let answers = [vec![rng.below(2) as usize], vec![rng.below(3) as usize]];
-                p.record_quiz(slug, &q, &answers, now);
+                p.record_quiz(slug, &q, &answers, &[], now);
             }
             4 => p.set_completed(slug, rng.below(2) == 0, now),
+            9 => {
+                let question = &q.questions[rng.below(2) as usize];
+                let answer = [rng.below(3) as usize];
+                p.record_review(slug, question, &answer, rng.below(2) == 0, now);
+            }
+            10 => {
+                let recall = Recall::new(rng.below(2) == 0, rng.below(2) == 0);
+                let answers = [
+                    (slug, "q1".to_string(), recall),
+                    ("c", "q2".to_string(), recall),
+                ];
+                p.record_exam(&answers, rng.below(2) == 0, now);
+            }
+            11 => p.draw_seed(rng.below(1000) as u32),
             5 => undos.push(p.reset_lesson(slug, now)),
             6 => {
                 if let Some(u) = undos.pop() {
@@ -499,7 +533,7 @@ fn a_year_of_answering_every_question_every_day_stays_under_a_megabyte() {
                     }
                 })
                 .collect();
-            p.record_quiz(slug, quiz, &answers, now + 2);
+            p.record_quiz(slug, quiz, &answers, &[], now + 2);
         }
     }
     let size = p.encode().len();

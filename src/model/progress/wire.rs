@@ -1,6 +1,10 @@
 //! The stored and exported form of the record: readable JSON, compact where it repeats.
 //!
-//! Version 2 (written now):
+//! Version 3 (written now) is version 2 with two more parts: each lesson's `recalls` (graded
+//! answers for review scheduling) and the learner's `seed`. Version 2 builds refuse it as
+//! newer and leave it alone, rather than write back a record without them.
+//!
+//! Version 2:
 //!
 //! ```json
 //! {"version": 2, "course": "tpm", "device": "k3x9q2",
@@ -16,9 +20,14 @@
 //!
 //! An attempt's answers name questions by their place in the lesson's `questions` list:
 //! `"0:0 1:2,3"` is choice 0 for the first question, choices 2 and 3 for the second.
+//! A quiz's grades follow its answers as a fourth element, one letter per answer
+//! (`[1764080090000, 50, "0:0 1:2", "wg"]`). Other recalls name questions the same way:
+//! `[1764080090000, "r", "0g 1h"]` is a review (`q` quiz, `r` review,
+//! `e` exam, `t` timed exam) that got the first question right (`g`), the second right but
+//! unsure (`h`); `w` is wrong, `u` wrong and unsure. `"seed": 2654435769` sits beside `log`.
 //! Version 1 (round 1) kept only the latest state; [`from_v1`] turns it into facts.
 
-use super::log::{Attempt, LessonLog, Log, Map, Reset, Time};
+use super::log::{Attempt, LessonLog, Log, Map, Recall, Recalls, Reset, Source, Time};
 use crate::model::json::{write_str, write_thousandths, Json};
 
 /// Reading fails with a sentence that says what was not as expected.
@@ -114,6 +123,9 @@ pub(super) fn encode(log: &Log, version: u32, course: &str, device: &str) -> Str
         }
         out.push(']');
     }
+    if let Some(seed) = log.seed {
+        out.push_str(&format!(",\"seed\":{seed}"));
+    }
     if !log.undone.is_empty() {
         out.push_str(",\"undone\":[");
         for (i, (by, at)) in log.undone.iter().enumerate() {
@@ -131,7 +143,7 @@ pub(super) fn encode(log: &Log, version: u32, course: &str, device: &str) -> Str
 }
 
 /// One device's facts of one lesson; empty parts are left out.
-fn write_lesson(out: &mut String, l: &LessonLog) {
+fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
     let mut parts: Vec<String> = Vec::new();
     if let Some(t) = l.opened {
         parts.push(format!("\"opened\":{t}"));
@@ -154,24 +166,67 @@ fn write_lesson(out: &mut String, l: &LessonLog) {
             .collect();
         parts.push(format!("\"marks\":[{}]", marks.join(",")));
     }
-    if !l.attempts.is_empty() {
+    if !l.attempts.is_empty() || !l.recalls.is_empty() {
         // Questions are named by their place in this list, in order of first appearance.
-        let mut questions: Vec<&str> = Vec::new();
+        let mut questions: Vec<&'a str> = Vec::new();
+        let mut index = |id: &'a str| -> usize {
+            match questions.iter().position(|q| *q == id) {
+                Some(i) => i,
+                None => {
+                    questions.push(id);
+                    questions.len() - 1
+                }
+            }
+        };
         let mut attempts = Vec::with_capacity(l.attempts.len());
         for a in &l.attempts {
             let answers: Vec<String> = a
                 .answers
                 .iter()
                 .map(|(id, choices)| {
-                    let index = questions.iter().position(|q| q == id).unwrap_or_else(|| {
-                        questions.push(id);
-                        questions.len() - 1
-                    });
                     let choices: Vec<String> = choices.iter().map(usize::to_string).collect();
-                    format!("{index}:{}", choices.join(","))
+                    format!("{}:{}", index(id), choices.join(","))
                 })
                 .collect();
-            attempts.push(format!("[{},{},\"{}\"]", a.at, a.score, answers.join(" ")));
+            // The quiz's grades, one letter per answer, when recorded with it (version 3).
+            let grades = l
+                .recalls
+                .iter()
+                .find(|r| r.at == a.at && r.source == Source::Quiz && graded_in_order(r, a));
+            match grades {
+                Some(r) => {
+                    let letters: String =
+                        r.answers.iter().map(|(_, g)| recall_letter(*g)).collect();
+                    attempts.push(format!(
+                        "[{},{},\"{}\",\"{letters}\"]",
+                        a.at,
+                        a.score,
+                        answers.join(" ")
+                    ));
+                }
+                None => attempts.push(format!("[{},{},\"{}\"]", a.at, a.score, answers.join(" "))),
+            }
+        }
+        let mut recalls = Vec::with_capacity(l.recalls.len());
+        for r in &l.recalls {
+            if r.source == Source::Quiz
+                && l.attempts
+                    .iter()
+                    .any(|a| a.at == r.at && graded_in_order(r, a))
+            {
+                continue;
+            }
+            let answers: Vec<String> = r
+                .answers
+                .iter()
+                .map(|(id, recall)| format!("{}{}", index(id), recall_letter(*recall)))
+                .collect();
+            recalls.push(format!(
+                "[{},\"{}\",\"{}\"]",
+                r.at,
+                source_letter(r.source),
+                answers.join(" ")
+            ));
         }
         let mut part = String::from("\"questions\":[");
         for (i, q) in questions.iter().enumerate() {
@@ -180,7 +235,13 @@ fn write_lesson(out: &mut String, l: &LessonLog) {
             }
             write_str(&mut part, q);
         }
-        part.push_str(&format!("],\"attempts\":[{}]", attempts.join(",")));
+        part.push(']');
+        if !attempts.is_empty() {
+            part.push_str(&format!(",\"attempts\":[{}]", attempts.join(",")));
+        }
+        if !recalls.is_empty() {
+            part.push_str(&format!(",\"recalls\":[{}]", recalls.join(",")));
+        }
         parts.push(part);
     }
     if !l.hashes.is_empty() {
@@ -239,21 +300,72 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
                 .map(|q| text(q, what).map(str::to_string))
                 .collect::<Read<_>>()?;
             for a in items(l, "attempts", what)? {
-                let [at, score, answers] = array(a, what)? else {
-                    return Err(format!(
-                        "{what} has an attempt that is not [time, score, answers]"
-                    ));
+                let (at, score, answers, grades) = match array(a, what)? {
+                    [at, score, answers] => (at, score, answers, None),
+                    [at, score, answers, grades] => (at, score, answers, Some(text(grades, what)?)),
+                    _ => {
+                        return Err(format!(
+                            "{what} has an attempt that is not [time, score, answers]"
+                        ))
+                    }
                 };
                 let answers = text(answers, what)?;
-                out.attempts.insert(Attempt {
+                let attempt =
+                    Attempt {
+                        at: time(at, what)?,
+                        score: score.as_u64().filter(|&s| s <= 100).ok_or_else(|| {
+                            format!("{what} has a score that is not from 0 to 100")
+                        })? as u32,
+                        answers: parse_answers(answers, &questions).ok_or_else(|| {
+                            format!("the answers \"{answers}\" in {what} cannot be read")
+                        })?,
+                    };
+                if let Some(grades) = grades {
+                    let letters: Option<Vec<Recall>> = grades
+                        .chars()
+                        .map(|c| RECALL_LETTERS.iter().find(|(_, l)| *l == c).map(|r| r.0))
+                        .collect();
+                    let recalls = letters
+                        .filter(|l| l.len() == attempt.answers.len())
+                        .ok_or_else(|| {
+                            format!("the grades \"{grades}\" in {what} do not match its answers")
+                        })?;
+                    out.recalls.insert(Recalls {
+                        at: attempt.at,
+                        source: Source::Quiz,
+                        answers: attempt
+                            .answers
+                            .iter()
+                            .map(|(id, _)| id.clone())
+                            .zip(recalls)
+                            .collect(),
+                    });
+                }
+                out.attempts.insert(attempt);
+            }
+            for r in items(l, "recalls", what)? {
+                let [at, source, answers] = array(r, what)? else {
+                    return Err(format!(
+                        "{what} has recalls that are not [time, source, answers]"
+                    ));
+                };
+                let source = match text(source, what)? {
+                    "q" => Source::Quiz,
+                    "r" => Source::Review,
+                    "e" => Source::Exam,
+                    "t" => Source::TimedExam,
+                    other => {
+                        return Err(format!(
+                            "{what} has recalls from \"{other}\", which is not q, r, e or t"
+                        ))
+                    }
+                };
+                let answers = text(answers, what)?;
+                out.recalls.insert(Recalls {
                     at: time(at, what)?,
-                    score: score
-                        .as_u64()
-                        .filter(|&s| s <= 100)
-                        .ok_or_else(|| format!("{what} has a score that is not from 0 to 100"))?
-                        as u32,
-                    answers: parse_answers(answers, &questions).ok_or_else(|| {
-                        format!("the answers \"{answers}\" in {what} cannot be read")
+                    source,
+                    answers: parse_recalls(answers, &questions).ok_or_else(|| {
+                        format!("the recalls \"{answers}\" in {what} cannot be read")
                     })?,
                 });
             }
@@ -290,6 +402,13 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
             seen,
         });
     }
+    if let Some(seed) = member(record, "seed") {
+        log.seed = Some(
+            seed.as_u64()
+                .filter(|&s| s <= u64::from(u32::MAX))
+                .ok_or("\"seed\" is not a whole number")? as u32,
+        );
+    }
     for u in items(record, "undone", "the record")? {
         match array(u, "an undone reset")? {
             [by, at] => {
@@ -302,6 +421,48 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
         }
     }
     Ok(log)
+}
+
+/// Whether a quiz's recalls grade exactly the attempt's questions, in its order, so they can
+/// be written as the attempt's fourth element.
+fn graded_in_order(r: &Recalls, a: &Attempt) -> bool {
+    r.answers.len() == a.answers.len() && r.answers.iter().zip(&a.answers).all(|(g, x)| g.0 == x.0)
+}
+
+fn source_letter(source: Source) -> char {
+    match source {
+        Source::Quiz => 'q',
+        Source::Review => 'r',
+        Source::Exam => 'e',
+        Source::TimedExam => 't',
+    }
+}
+
+/// Wrong, wrong and unsure, right but unsure ("hard"), right ("good").
+const RECALL_LETTERS: [(Recall, char); 4] = [
+    (Recall::Wrong, 'w'),
+    (Recall::WrongUnsure, 'u'),
+    (Recall::RightUnsure, 'h'),
+    (Recall::Right, 'g'),
+];
+
+fn recall_letter(recall: Recall) -> char {
+    RECALL_LETTERS
+        .iter()
+        .find(|(r, _)| *r == recall)
+        .map_or('w', |(_, c)| *c)
+}
+
+/// `"0g 2w"` with the lesson's question list, as (question id, recall) pairs.
+fn parse_recalls(text: &str, questions: &[String]) -> Option<Vec<(String, Recall)>> {
+    text.split_whitespace()
+        .map(|part| {
+            let letter = part.chars().last()?;
+            let recall = RECALL_LETTERS.iter().find(|(_, c)| *c == letter)?.0;
+            let index: usize = part[..part.len() - 1].parse().ok()?;
+            Some((questions.get(index)?.clone(), recall))
+        })
+        .collect()
 }
 
 /// `"0:1 1:0,2"` with the lesson's question list, as (question id, choices) pairs.
