@@ -12,7 +12,8 @@ use crate::components::update::UpdateNotice;
 use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::pages::{
-    glossary::GlossaryPage, home::HomePage, lesson::LessonPage, progress::ProgressPage,
+    exam::ExamPage, glossary::GlossaryPage, home::HomePage, lesson::LessonPage,
+    progress::ProgressPage, review::ReviewPage,
 };
 
 /// The whole app: the same component renders in the browser and, at build time, every page's
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                     Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
                     Route::Glossary => view! { <GlossaryPage/> }.into_any(),
                     Route::Progress => view! { <ProgressPage/> }.into_any(),
+                    Route::Review => view! { <ReviewPage/> }.into_any(),
+                    Route::Exam => view! { <ExamPage/> }.into_any(),
                     Route::NotFound => view! { <NotFound/> }.into_any(),
                 })}
             </main>

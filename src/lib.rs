@@ -28,6 +28,9 @@ use model::routes::PRERENDER_ID;
 
 /// Starts the app in the page.
 pub fn start() {
+    // A debug build (`trunk serve`) says why it panicked; a release build stays small.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
     lesson_store::adopt_inline();
     // The page's static first paint (the same components, rendered by tpm-site) gives way to
     // the app in the same frame.

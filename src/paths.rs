@@ -71,6 +71,23 @@ pub fn progress() -> String {
     route(Route::Progress)
 }
 
+pub fn review() -> String {
+    route(Route::Review)
+}
+
+/// The review page practising one lesson's questions.
+pub fn practise(slug: &str) -> String {
+    format!(
+        "{}?{}={slug}",
+        route(Route::Review),
+        crate::model::routes::PRACTISE_PARAM
+    )
+}
+
+pub fn exam() -> String {
+    route(Route::Exam)
+}
+
 /// A file of the built site, such as a lesson's data.
 pub fn asset(file: &str) -> String {
     format!("{}/{file}", base())

@@ -10,7 +10,9 @@ use crate::components::outline::OutlineButton;
 use crate::components::search::SearchButton;
 use crate::components::shortcuts::HelpOpen;
 use crate::outline::COURSE;
+use crate::model::review::review_label;
 use crate::paths;
+use crate::state::learning::use_due_count;
 use crate::state::preferences::use_preferences;
 
 /// The id of the menu's panel, which its button controls.
@@ -19,11 +21,13 @@ const MENU_PANEL_ID: &str = "site-menu-panel";
 /// The header of every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let due = use_due_count();
     view! {
         <header class="site-header">
             <OutlineButton/>
             <a href=paths::home() class="site-title"><span class="site-title-text">{COURSE.title}</span></a>
             <nav class="site-nav" aria-label="Site">
+                <a href=paths::review()>{move || review_label(due.get())}</a>
                 <a href=paths::progress()>"Progress"</a>
                 <a href=paths::glossary()>"Glossary"</a>
             </nav>
@@ -37,6 +41,7 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 fn SiteMenu() -> impl IntoView {
     let open = RwSignal::new(false);
+    let due = use_due_count();
     let HelpOpen(help) = expect_context();
     let print_answers = use_preferences().print_answers;
     let root = NodeRef::<leptos::html::Div>::new();
@@ -81,6 +86,8 @@ fn SiteMenu() -> impl IntoView {
             </button>
             <div id=MENU_PANEL_ID class="site-menu-panel" hidden=move || !open.get() on:click=on_click_panel>
                 <ul class="site-menu-links" aria-label="Pages">
+                    <li class="wide-duplicate"><a href=paths::review()>{move || review_label(due.get())}</a></li>
+                    <li><a href=paths::exam()>"Practice exam"</a></li>
                     <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
                     <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>
                 </ul>

@@ -7,6 +7,7 @@ pub mod lesson_state;
 pub mod not_found;
 pub mod notice;
 pub mod outline;
+pub mod question;
 pub mod quiz;
 pub mod safety;
 pub mod search;

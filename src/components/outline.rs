@@ -12,6 +12,8 @@ use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::paths;
 use crate::state::preferences::use_preferences;
+use crate::model::review::mastery;
+use crate::state::learning::use_items;
 use crate::state::progress::use_progress;
 
 /// The media query under which the sidebar shows (as in `style/outline.css`).
@@ -102,6 +104,7 @@ fn OutlineTree(
     closed: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let progress = use_progress();
+    let items = use_items();
     let path = crate::router::use_path();
     view! {
         <ol class="outline-tree">
@@ -118,6 +121,7 @@ fn OutlineTree(
                 };
                 let done = move || progress.with(|p| module.lessons.iter().filter(|l| p.is_completed(l.slug)).count());
                 let total = module.lessons.len();
+                let level = move || items.with(|i| mastery(module, i).level);
                 view! {
                     <li class="outline-tree-module">
                         <details prop:open=is_open on:toggle=on_toggle>
@@ -127,6 +131,7 @@ fn OutlineTree(
                                     <progress max=total value=done aria-hidden="true"></progress>
                                     <span>{move || format!("{} of {total} done", done())}</span>
                                 </span>
+                                <span class="mastery" data-level=move || level().class()>{move || level().label()}</span>
                             </summary>
                             <ol class="outline-tree-lessons">
                                 {module.lessons.iter().map(|lesson| {

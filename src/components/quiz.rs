@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::course::{QuestionKind, Quiz, QuizGrade, Verdict};
-use crate::model::progress::verdict_label;
+use crate::components::question::QuestionView;
+use crate::model::course::{Quiz, QuizGrade, Verdict};
+use crate::paths;
+use crate::state::learning::use_keep_seed;
 use crate::state::preferences::use_preferences;
 use crate::state::progress::{now, use_progress_mut};
 
@@ -17,6 +19,7 @@ pub fn QuizView(
     quiz: Quiz,
 ) -> impl IntoView {
     let progress = use_progress_mut();
+    let keep_seed = use_keep_seed();
     let print_answers = use_preferences().print_answers;
     let count = quiz.questions.len();
     let stored: Vec<_> =
@@ -36,7 +39,11 @@ pub fn QuizView(
     };
     let graded: RwSignal<Option<QuizGrade>> =
         RwSignal::new(restorable.then(|| quiz.grade(&initial)));
-    let selections = RwSignal::new(initial);
+    // One signal per question, so choosing in one question redraws only that one.
+    let selections: Vec<RwSignal<Vec<usize>>> = initial.into_iter().map(RwSignal::new).collect();
+    let unsure: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(false)).collect();
+    let selections = StoredValue::new(selections);
+    let unsure = StoredValue::new(unsure);
     let status = RwSignal::new(String::new());
     let quiz = StoredValue::new(quiz);
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -57,7 +64,10 @@ pub fn QuizView(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let answers = selections.get_untracked();
+        let answers: Vec<Vec<usize>> =
+            selections.with_value(|s| s.iter().map(|a| a.get_untracked()).collect());
+        let unsure: Vec<bool> =
+            unsure.with_value(|s| s.iter().map(|u| u.get_untracked()).collect());
         if let Some(missing) = answers.iter().position(Vec::is_empty) {
             status.set(format!(
                 "Answer question {} before you submit.",
@@ -66,9 +76,10 @@ pub fn QuizView(
             focus_input(missing);
             return;
         }
+        keep_seed();
         let grade = quiz.with_value(|quiz| {
             progress
-                .try_update(|p| p.record_quiz(slug, quiz, &answers, &[], now()))
+                .try_update(|p| p.record_quiz(slug, quiz, &answers, &unsure, now()))
                 .unwrap_or_else(|| quiz.grade(&answers))
         });
         let right = grade
@@ -85,7 +96,8 @@ pub fn QuizView(
 
     let retry = move |_| {
         graded.set(None);
-        selections.set(vec![Vec::new(); count]);
+        selections.with_value(|s| s.iter().for_each(|a| a.set(Vec::new())));
+        unsure.with_value(|s| s.iter().for_each(|u| u.set(false)));
         status.set("Your answers are cleared. Try again.".into());
         focus_input(0);
     };
@@ -124,78 +136,10 @@ pub fn QuizView(
             })}
             <form class="quiz-form" node_ref=form_ref on:submit=on_submit novalidate>
                 {quiz.with_value(|q| q.questions.clone()).into_iter().enumerate().map(|(qi, question)| {
-                    let multiple = question.kind == QuestionKind::Multiple;
-                    let input_type = if multiple { "checkbox" } else { "radio" };
-                    let name = question.id.clone();
-                    let verdict = move || graded.with(|g| g.as_ref().map(|g| g.grades[qi].verdict));
-                    let explanation = question.explanation.clone();
                     view! {
-                        <fieldset class="question" id=format!("question-{}", question.id) data-question=qi
-                            data-verdict=move || verdict().map(verdict_class)>
-                            <legend class="question-prompt">
-                                <span class="question-number">{format!("Question {} of {count}", qi + 1)}</span>
-                                <span inner_html=question.prompt.clone()></span>
-                            </legend>
-                            <p class="question-hint">{if multiple { "Select all that apply." } else { "Choose one answer." }}</p>
-                            <ul class="choices" role="list">
-                                {question.choices.iter().enumerate().map(|(ci, choice)| {
-                                    let id = format!("{}-{ci}", question.id);
-                                    let correct = choice.correct;
-                                    let checked = move || selections.with(|s| s[qi].contains(&ci));
-                                    let on_change = move |ev: leptos::ev::Event| {
-                                        let on = event_target_checked(&ev);
-                                        selections.update(|s| {
-                                            let chosen = &mut s[qi];
-                                            if !multiple {
-                                                chosen.clear();
-                                            }
-                                            chosen.retain(|&c| c != ci);
-                                            if on {
-                                                chosen.push(ci);
-                                                chosen.sort_unstable();
-                                            }
-                                        });
-                                    };
-                                    let result = move || graded.with(|g| g.as_ref().map(|_| {
-                                        match (correct, checked()) {
-                                            (true, true) => "correct",
-                                            (false, true) => "incorrect",
-                                            (true, false) => "missed",
-                                            (false, false) => "other",
-                                        }
-                                    }));
-                                    let explanation = choice.explanation.clone();
-                                    view! {
-                                        <li class="choice" data-result=result>
-                                            <input type=input_type id=id.clone() name=name.clone() value=ci
-                                                prop:checked=checked
-                                                disabled=move || graded.with(Option::is_some)
-                                                on:change=on_change/>
-                                            <label for=id inner_html=choice.text.clone()></label>
-                                            {move || result().map(|r| {
-                                                let mark = match r {
-                                                    "correct" => "✓ Your choice: correct.",
-                                                    "incorrect" => "✗ Your choice: not correct.",
-                                                    "missed" => "✓ A correct choice you did not select.",
-                                                    _ => "Not a correct choice.",
-                                                };
-                                                view! {
-                                                    <p class="choice-explanation">
-                                                        <strong class="choice-mark">{mark}</strong>" "
-                                                        <span inner_html=explanation.clone()></span>
-                                                    </p>
-                                                }
-                                            })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            {move || verdict().map(|v| view! {
-                                <div class="question-feedback">
-                                    <p><strong>{verdict_label(v)}". "</strong><span inner_html=explanation.clone()></span></p>
-                                </div>
-                            })}
-                        </fieldset>
+                        <QuestionView question=question number=format!("Question {} of {count}", qi + 1)
+                            chosen=selections.with_value(|s| s[qi]) unsure=unsure.with_value(|s| s[qi])
+                            graded=Signal::derive(move || graded.with(Option::is_some)) index=qi/>
                     }
                 }).collect_view()}
                 <p class="quiz-status" role="status" aria-live="polite">{move || status.get()}</p>
@@ -205,6 +149,7 @@ pub fn QuizView(
                         Some(g) => view! {
                             <p class="quiz-score">{format!("Score: {}%", g.score)}</p>
                             <button type="button" class="button" on:click=retry>"Try again"</button>
+                            <a class="button" href=paths::practise(slug)>"Practise this lesson"</a>
                         }.into_any(),
                     }}
                 </div>
@@ -218,13 +163,5 @@ pub fn QuizView(
                 <ol>{answer_key}</ol>
             </section>
         </section>
-    }
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Correct => "correct",
-        Verdict::Partial => "partial",
-        Verdict::Incorrect => "incorrect",
     }
 }

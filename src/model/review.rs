@@ -147,6 +147,15 @@ pub fn due_by_day(items: &[Item], today: Time, days: usize) -> Vec<u32> {
     out
 }
 
+/// "Review · 7 due": the entry to the review session, on the home page and in the header.
+pub fn review_label(due: usize) -> String {
+    if due == 0 {
+        "Review".to_string()
+    } else {
+        format!("Review · {due} due")
+    }
+}
+
 /// How well a module is known, lowest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {

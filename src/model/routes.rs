@@ -12,6 +12,12 @@ pub const LESSONS_SEGMENT: &str = "lessons";
 pub const GLOSSARY_SEGMENT: &str = "glossary";
 /// The progress page's segment: `progress/`.
 pub const PROGRESS_SEGMENT: &str = "progress";
+/// The review session's segment: `review/` (`review/?lesson=<slug>` practises one lesson).
+pub const REVIEW_SEGMENT: &str = "review";
+/// The practice exam's segment: `exam/`.
+pub const EXAM_SEGMENT: &str = "exam";
+/// The query parameter that names the lesson to practise on the review page.
+pub const PRACTISE_PARAM: &str = "lesson";
 /// The folder of downloadable templates: `templates/<name>.md`.
 pub const TEMPLATES_DIR: &str = "templates";
 /// The file a static host serves for a path it does not have.
@@ -32,6 +38,10 @@ pub enum Route<'a> {
     Lesson(&'a str),
     Glossary,
     Progress,
+    /// The review session: due items, or one lesson's questions.
+    Review,
+    /// The practice exam.
+    Exam,
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
@@ -47,6 +57,8 @@ impl<'a> Route<'a> {
             None if path.is_empty() => Route::Home,
             None if path == GLOSSARY_SEGMENT => Route::Glossary,
             None if path == PROGRESS_SEGMENT => Route::Progress,
+            None if path == REVIEW_SEGMENT => Route::Review,
+            None if path == EXAM_SEGMENT => Route::Exam,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
             }
@@ -61,6 +73,8 @@ impl<'a> Route<'a> {
             Route::Lesson(slug) => format!("{LESSONS_SEGMENT}/{slug}/"),
             Route::Glossary => format!("{GLOSSARY_SEGMENT}/"),
             Route::Progress => format!("{PROGRESS_SEGMENT}/"),
+            Route::Review => format!("{REVIEW_SEGMENT}/"),
+            Route::Exam => format!("{EXAM_SEGMENT}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
@@ -86,6 +100,8 @@ pub fn all(course: &Course) -> Vec<Route<'static>> {
         .chain([
             Route::Glossary,
             Route::Progress,
+            Route::Review,
+            Route::Exam,
             Route::NotFound,
             Route::Home,
         ])
@@ -111,6 +127,8 @@ mod tests {
         );
         check(Route::Glossary, "glossary/", "glossary/index.html");
         check(Route::Progress, "progress/", "progress/index.html");
+        check(Route::Review, "review/", "review/index.html");
+        check(Route::Exam, "exam/", "exam/index.html");
         check(Route::NotFound, "404.html", "404.html");
     }
 
@@ -129,6 +147,8 @@ mod tests {
             ("glossary/", Route::Glossary),
             ("glossary", Route::Glossary),
             ("progress/", Route::Progress),
+            ("review/", Route::Review),
+            ("exam", Route::Exam),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
             ("nowhere/at/all", Route::NotFound),
@@ -143,6 +163,8 @@ mod tests {
             Route::Lesson("x"),
             Route::Glossary,
             Route::Progress,
+            Route::Review,
+            Route::Exam,
         ] {
             assert_eq!(Route::parse(&route.path()), route);
         }

@@ -6,7 +6,11 @@ use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
 use crate::outline::COURSE;
 use crate::paths::{self, RESUME_STATE};
+use crate::model::review::{mastery, review_label};
+use crate::state::learning::{use_due_count, use_items};
 use crate::state::progress::use_progress;
+
+
 
 /// The course home page.
 #[component]
@@ -21,6 +25,8 @@ pub fn HomePage() -> impl IntoView {
         })
     };
     let overall = move || progress.with(|p| p.completed_count(&COURSE));
+    let due = use_due_count();
+    let items = use_items();
 
     view! {
         <section class="home-hero" aria-labelledby="course-title">
@@ -55,12 +61,17 @@ pub fn HomePage() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <p class="home-learning">
+                <a href=paths::review() class="button home-review">{move || review_label(due.get())}</a>
+                <a href=paths::exam() class="button">"Practice exam"</a>
+            </p>
         </section>
         <IosHint/>
         <section class="outline" aria-labelledby="outline-title">
             <h2 id="outline-title">"Course outline"</h2>
             <ol class="outline-modules">
                 {COURSE.modules.iter().enumerate().map(|(m, module)| {
+                    let level = move || items.with(|i| mastery(module, i).level);
                     let module_progress = move || progress.with(|p| {
                         let done = module.lessons.iter().filter(|l| p.is_completed(l.slug)).count();
                         (done, module.lessons.len())
@@ -78,6 +89,7 @@ pub fn HomePage() -> impl IntoView {
                                     let (done, total) = module_progress();
                                     format!("{done} of {total} lessons completed")
                                 }}
+                                " · Mastery: "<span class="mastery" data-level=move || level().class()>{move || level().label()}</span>
                             </p>
                             <ol class="outline-lessons">
                                 {module.lessons.iter().map(|lesson| {

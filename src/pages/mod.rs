@@ -1,7 +1,9 @@
 //! One page per route (see `model::routes`). Pages import from `state`, `components` and
 //! `model`, never from `app.rs` or from one another.
 
+pub mod exam;
 pub mod glossary;
 pub mod home;
 pub mod lesson;
 pub mod progress;
+pub mod review;

@@ -1,8 +1,10 @@
-//! The app's state: the learner's progress and their preferences, each in its own store.
+//! The app's state: the learner's progress and their preferences, each in its own store,
+//! and what to review, derived from progress (`learning`).
 //!
 //! `App` calls [`provide_state`] once; components and pages take what they need with the
 //! `use_*` functions here, and never import from `app.rs` or from a page.
 
+pub mod learning;
 pub mod preferences;
 pub mod progress;
 
@@ -19,7 +21,14 @@ pub fn provide_state() {
     let store = StoredValue::new_local(Store::open());
     provide_context(SharedStore(store));
     progress::provide_progress(store);
+    learning::provide_learning();
     preferences::provide_preferences(store);
+}
+
+/// The shared storage itself, for a store that keeps it to use later (from a timer).
+fn shared_store() -> StoredValue<Store, LocalStorage> {
+    let SharedStore(store) = expect_context();
+    store
 }
 
 /// Runs `f` with the shared storage.

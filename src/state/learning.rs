@@ -1,0 +1,119 @@
+//! What the learner should review, derived once from progress for every page: the review
+//! items with their schedule, a clock that moves on every minute (so items fall due while a
+//! page is open), and the seed that orders each question's choices.
+
+
+use leptos::prelude::*;
+
+use crate::model::exam::Exam;
+use crate::model::progress::Time;
+use crate::model::review::{self, Item};
+use crate::outline::COURSE;
+use crate::state::progress::{now, use_progress, use_progress_mut};
+use crate::storage::{Store, EXAM_KEY};
+
+#[derive(Clone, Copy)]
+struct Learning {
+    items: Memo<Vec<Item>>,
+    clock: ReadSignal<Time>,
+    /// A seed drawn for this visit, kept in the record with the first answer when the
+    /// record has none yet (so opening a page writes nothing).
+    drawn: u32,
+}
+
+/// Provides the review items and the clock; call after `provide_progress`.
+pub(super) fn provide_learning() {
+    let progress = use_progress();
+    // Compared by value so a change elsewhere in progress (a scroll position) that leaves
+    // every item as it was does not redraw the pages that show them.
+    let items = Memo::new(move |_| progress.with(|p| review::items(p, &COURSE)));
+    let (clock, set_clock) = signal(now());
+    if cfg!(target_arch = "wasm32") {
+        let tick = set_interval_with_handle(
+            move || set_clock.set(now()),
+            std::time::Duration::from_secs(60),
+        );
+        on_cleanup(move || {
+            if let Ok(t) = tick {
+                t.clear();
+            }
+        });
+    }
+    #[cfg(target_arch = "wasm32")]
+    let drawn = (web_sys::js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    #[cfg(not(target_arch = "wasm32"))]
+    let drawn = 0;
+    provide_context(Learning {
+        items,
+        clock,
+        drawn,
+    });
+}
+
+fn learning() -> Learning {
+    expect_context()
+}
+
+/// Every review item, in course order.
+pub fn use_items() -> Memo<Vec<Item>> {
+    learning().items
+}
+
+/// The time, moving on once a minute.
+pub fn use_clock() -> ReadSignal<Time> {
+    learning().clock
+}
+
+/// How many items are due now.
+pub fn use_due_count() -> Signal<usize> {
+    let Learning { items, clock, .. } = learning();
+    // The clock moves once a minute; an answer just given counts at once.
+    Signal::derive(move || items.with(|i| review::due_count(i, clock.get().max(now()))))
+}
+
+/// The seed that orders choices: the record's, or this visit's until the first answer.
+pub fn use_seed() -> Signal<u32> {
+    let progress = use_progress();
+    let drawn = learning().drawn;
+    Signal::derive(move || progress.with(|p| p.seed()).unwrap_or(drawn))
+}
+
+/// A function that keeps this visit's seed in the record if it has none: call it with
+/// every answer. (Taken while the component is made, so it also works from a timer.)
+pub fn use_keep_seed() -> impl Fn() + Copy + 'static {
+    let drawn = learning().drawn;
+    let progress = use_progress_mut();
+    move || {
+        if progress.with_untracked(|p| p.seed().is_none()) {
+            progress.update(|p| p.draw_seed(drawn));
+        }
+    }
+}
+
+/// The practice exam in progress, as kept in storage.
+#[derive(Clone, Copy)]
+pub struct SavedExam(StoredValue<Store, LocalStorage>);
+
+/// Access to the exam in progress. (Taken while the component is made, so it also works
+/// from a timer.)
+pub fn use_saved_exam() -> SavedExam {
+    SavedExam(super::shared_store())
+}
+
+impl SavedExam {
+    /// The exam left open, if any (a reload, a closed tab) and still fitting the course.
+    pub fn load(self) -> Option<Exam> {
+        let raw = self.0.with_value(|s| s.get(EXAM_KEY))?;
+        Exam::decode(&raw).filter(|e| e.fits(&COURSE))
+    }
+
+    /// Keeps the exam in progress, so a reload loses nothing.
+    pub fn save(self, exam: &Exam) {
+        let _ = self.0.with_value(|s| s.set(EXAM_KEY, &exam.encode()));
+    }
+
+    /// Forgets the exam in progress (submitted).
+    pub fn clear(self) {
+        self.0.with_value(|s| s.remove(EXAM_KEY));
+    }
+}
