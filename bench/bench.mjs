@@ -59,13 +59,16 @@ const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fi
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const BUDGETS = {
-  wasmBytes: 175 * 1024,
+  // 175 KB until issue 11, which gave its learning features (review, exam, mastery,
+  // insights) at most 25 KB more over the 173.5 KB measured before them.
+  wasmBytes: 198.5 * 1024,
   firstVisitBytes: 200 * 1024,
   lessonFirstVisitBytes: 190 * 1024,
   layoutShift: 0.02,
   lessonLcpMs: 1500,
   nextLessonMs: 16,
   searchMs: 16,
+  reviewStepMs: 16,
   scaleRatio: 2,
 };
 
@@ -601,6 +604,52 @@ async function search(base, { cpu, reps = 10 }) {
   }
 }
 
+// ---------------------------------------------------------------- 6. a review step
+
+/** Per answer in a review session ("Practise this lesson"): from the click on Check to the
+ * feedback in the DOM, and to the frame that shows it. */
+async function reviewStep(base, { cpu, reps = 20 }) {
+  const { context, page, cdp, errors } = await newContext();
+  const url = `${base}/review/?lesson=what-do-technical-program-managers-do`;
+  try {
+    await throttle(cdp, { cpu, network: false });
+    const open = async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForSelector('.review-form .choice input', { timeout: 30_000 });
+    };
+    await open();
+    const runs = [];
+    for (let i = 0; i <= reps; i++) {
+      if (!(await page.$('.review-form .choice input:not([disabled])'))) await open();
+      await page.click('.review-form .choice input');
+      const r = await page.evaluate(async () => {
+        const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
+        await frame();
+        let shown = null;
+        const mo = new MutationObserver(() => { if (shown == null && document.querySelector('.question-feedback')) shown = performance.now(); });
+        mo.observe(document.body, { subtree: true, childList: true });
+        const t0 = performance.now();
+        document.querySelector('.review-form button[type=submit]').click();
+        const start = performance.now();
+        while (shown == null && performance.now() - start < 2000) await new Promise((res) => setTimeout(res, 0));
+        // The browser's work on the frame that shows it, without the idle wait for that frame.
+        const painted = await new Promise((res) => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => res(performance.now());
+          ch.port2.postMessage(0);
+        }));
+        mo.disconnect();
+        return { dom: shown == null ? null : shown - t0, rendered: shown == null ? null : (shown - t0) + (painted - shown) };
+      });
+      if (i > 0) runs.push(r); // the first is a warm-up
+      await page.click('.review-form button[type=submit]'); // on to the next question (not timed)
+    }
+    return { cpuSlowdown: cpu ? EMULATION.cpuSlowdown : 1, reps, dom: round(median(runs.map((r) => r.dom)), 2), rendered: round(median(runs.map((r) => r.rendered)), 2), noFeedback: runs.filter((r) => r.dom == null).length, errors };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 function verdict(value, budget, cmp = 'le') {
@@ -703,6 +752,10 @@ async function main() {
   if (results.search.real.unthrottled.available) results.search.real.cpu4x = await search(real, { cpu: true });
   mark('nextLessonMemorySearch');
 
+  log('review step');
+  results.reviewStep = { unthrottled: await reviewStep(real, { cpu: false }), cpu4x: await reviewStep(real, { cpu: true, reps: 10 }) };
+  mark('reviewStep');
+
   if (!SKIP_SCALE) {
     log('scale course: cold loads and search');
     results.loads.scale = { plain: await loads(scale, 'scale/plain'), brotli: await loads(scaleBr, 'scale/brotli') };
@@ -733,7 +786,7 @@ async function main() {
   const shift = Math.max(R.loads.real.brotli.home.median.layoutShift ?? 0, R.loads.real.brotli.lesson.median.layoutShift ?? 0);
   const quiz = R.loads.real.brotli.lesson.median.quizReady;
   const budgets = [
-    { name: 'wasm (brotli)', value: wasmBr, shown: kb(wasmBr), budget: '≤ 175 KB', verdict: verdict(wasmBr, BUDGETS.wasmBytes) },
+    { name: 'wasm (brotli)', value: wasmBr, shown: kb(wasmBr), budget: '≤ 198.5 KB', verdict: verdict(wasmBr, BUDGETS.wasmBytes) },
     { name: 'first visit, home (brotli)', value: fvHome, shown: kb(fvHome), budget: '≤ 200 KB', verdict: verdict(fvHome, BUDGETS.firstVisitBytes) },
     { name: 'first visit, deep-linked lesson (brotli)', value: fvLesson, shown: kb(fvLesson), budget: '≤ 190 KB', verdict: verdict(fvLesson, BUDGETS.lessonFirstVisitBytes) },
     { name: 'layout shift when the app starts (worst of home and lesson, median)', value: shift, shown: shift.toFixed(4), budget: '< 0.02', verdict: verdict(shift, BUDGETS.layoutShift, 'lt') },
@@ -741,6 +794,7 @@ async function main() {
     { name: 'deep-linked lesson LCP, tests/serve.mjs (uncompressed)', value: R.loads.real.plain.lesson.median.lcp, shown: ms(R.loads.real.plain.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.plain.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'deep-linked lesson LCP, served with brotli', value: R.loads.real.brotli.lesson.median.lcp, shown: ms(R.loads.real.brotli.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.brotli.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'next lesson (click → new h1 rendered, no throttling)', value: nl, shown: ms(nl), budget: '< 16 ms', verdict: verdict(nl, BUDGETS.nextLessonMs, 'lt') },
+    { name: 'review step (Check → feedback rendered, no throttling)', value: R.reviewStep.unthrottled.rendered, shown: `${ms(R.reviewStep.unthrottled.rendered)} (4× CPU: ${ms(R.reviewStep.cpu4x.rendered)})`, budget: '< 16 ms', verdict: verdict(R.reviewStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
     sr.available && sr.median != null
       ? { name: 'search, per query (median of queries, no throttling)', value: sr.worst, shown: `${ms(sr.median)} (worst query ${ms(sr.worst)})`, budget: '< 16 ms', verdict: verdict(sr.worst, BUDGETS.searchMs, 'lt') }
       : { name: 'search, per query', value: null, shown: sr.note || 'n/a', budget: '< 16 ms', verdict: 'n/a' },

@@ -89,7 +89,9 @@ pub fn HomePage() -> impl IntoView {
                                     let (done, total) = module_progress();
                                     format!("{done} of {total} lessons completed")
                                 }}
-                                " · Mastery: "<span class="mastery" data-level=move || level().class()>{move || level().label()}</span>
+                            </p>
+                            <p class="outline-module-mastery">
+                                "Mastery: "<span class="mastery" data-level=move || level().class()>{move || level().label()}</span>
                             </p>
                             <ol class="outline-lessons">
                                 {module.lessons.iter().map(|lesson| {

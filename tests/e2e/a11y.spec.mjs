@@ -15,7 +15,7 @@ async function check(page, name) {
 }
 
 /** Every page of the built course: home, each lesson, glossary, progress and not-found. */
-const ALL_PAGES = ['/', ...builtLessons().map((l) => `/lessons/${l.slug}/`), '/glossary/', '/progress/', '/nowhere'];
+const ALL_PAGES = ['/', ...builtLessons().map((l) => `/lessons/${l.slug}/`), '/glossary/', '/progress/', '/review/', '/exam/', '/nowhere'];
 
 for (const theme of ['light', 'dark']) {
   test.describe(`${theme} theme`, () => {
@@ -78,6 +78,44 @@ for (const theme of ['light', 'dark']) {
       await page.getByRole('combobox', { name: /Search/ }).fill('risk');
       await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
       await check(page, 'search dialog open');
+    });
+
+    test('a review step with its feedback, an exam in progress and its result pass axe at 320 px', async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 700 });
+      const fits = async (name) => {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), `${name}: overflow at 320 px`).toBeLessThanOrEqual(0);
+        const small = await page.locator('main button, main .button, main .choice label, main .unsure').evaluateAll((els) => els
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width < 44 || r.height < 44).length);
+        expect(small, `${name}: targets under 44 px`).toBe(0);
+      };
+      await page.goto(FIRST);
+      for (const question of await page.locator('.quiz-form fieldset.question').all()) {
+        await question.locator('input').first().check();
+      }
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.getByRole('link', { name: 'Practise this lesson' }).click();
+      await page.locator('.review-form input').first().check();
+      await page.getByLabel("I wasn't sure").check();
+      await check(page, 'review, answered');
+      await page.getByRole('button', { name: 'Check' }).click();
+      await expect(page.locator('.question-feedback')).toBeVisible();
+      await check(page, 'review, feedback');
+      await fits('review');
+
+      await page.goto('/exam/');
+      await page.getByLabel('10 questions').check();
+      await page.getByRole('button', { name: 'Start the exam' }).click();
+      await page.locator('.exam-sitting fieldset.question input').first().check();
+      await page.getByRole('button', { name: 'Flag for review' }).click();
+      await check(page, 'exam in progress');
+      await fits('exam');
+      await page.getByRole('button', { name: 'Submit the exam' }).click();
+      await page.getByRole('button', { name: 'Submit anyway' }).click();
+      await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+      await check(page, 'exam result');
+      await fits('exam result');
     });
   });
 }

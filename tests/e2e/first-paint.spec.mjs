@@ -8,6 +8,7 @@ const PAGES = [
   ['lesson', '/lessons/risk-management/'],
   ['glossary', '/glossary/'],
   ['progress', '/progress/'],
+  ['practice exam', '/exam/'],
   ['not found', '/nowhere/at/all'],
 ];
 
@@ -18,6 +19,11 @@ function snapshot(page) {
     const main = document.querySelector('main').cloneNode(true);
     // Only the browser can say whether it keeps the site's data: left out of the comparison.
     main.querySelectorAll('.persistence-status').forEach((el) => el.remove());
+    // Each learner sees a question's choices in an order of their own (the static paint has
+    // the authored order): compared in the authored order.
+    main.querySelectorAll('.choices').forEach((list) => [...list.children]
+      .sort((a, b) => a.dataset.choice - b.dataset.choice)
+      .forEach((li) => list.append(li)));
     document.body.append(main);
     main.style.cssText = 'position:absolute;left:-9999px;width:40rem';
     const mainText = text(main);

@@ -16,8 +16,6 @@ export const LESSON_ONE_RIGHT = [
     'Senior engineers who led stalled cross-team efforts are leaving the company.'],
   ['Connect the five teams in her program; that is the part of the company she serves.'],
 ];
-/** The first choice of lesson 1's second question, which a keyboard user reaches first. */
-export const LESSON_ONE_Q2_FIRST = 'Engineering capacity: too few engineers for the number of initiatives.';
 
 /** Every lesson the build wrote, as { slug, title, questions } from its data file and page. */
 export function builtLessons() {

@@ -21,7 +21,7 @@ test('open a lesson, answer its quiz by touch, reload: all kept', async ({ page 
 });
 
 test('touch targets are at least 44 by 44 CSS pixels', async ({ page }) => {
-  for (const path of ['/', FIRST, '/progress/']) {
+  for (const path of ['/', FIRST, '/progress/', '/review/', '/exam/']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const small = await page.evaluate(() => {

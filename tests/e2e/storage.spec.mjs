@@ -40,7 +40,7 @@ test('garbage in storage is kept as a dated backup, the learner is told, and can
 });
 
 test('a record from a newer version is left exactly as it is while this version runs on memory', async ({ page }) => {
-  const future = JSON.stringify({ version: 3, course: 'tpm-course', events: [[1, 'something new']] });
+  const future = JSON.stringify({ version: 4, course: 'tpm-course', events: [[1, 'something new']] });
   await seedStorage(page, { [PROGRESS_KEY]: future });
   await page.goto(FIRST);
   await expect(page.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
@@ -60,10 +60,10 @@ test('a newer record arriving from another tab stops this tab from saving over i
   await older.goto(FIRST);
   await older.getByRole('button', { name: 'Mark as complete' }).click();
   await storedWhen(older, (p) => p.lessons['what-do-technical-program-managers-do'].completed);
-  // A newer build in another tab writes a version-3 record.
+  // A newer build in another tab writes a version-4 record.
   const newer = await context.newPage();
   await newer.goto('/progress/');
-  const future = JSON.stringify({ version: 3, course: 'tpm-course', note: 'written by a newer build' });
+  const future = JSON.stringify({ version: 4, course: 'tpm-course', note: 'written by a newer build' });
   await newer.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, future]);
   await expect(older.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
   await older.getByRole('button', { name: /mark as not complete/ }).click();
@@ -99,7 +99,7 @@ test('progress an older copy of the course set aside can be merged back', async 
   await expect(backup).toContainText('Progress in this course: 1 of');
   await backup.getByRole('button', { name: 'Merge into your progress' }).click();
   await expect(page.getByText('You have completed 1 of')).toBeVisible();
-  await storedWhen(page, (p) => p.version === 2 && p.lessons['what-do-technical-program-managers-do'].completed);
+  await storedWhen(page, (p) => p.version === 3 && p.lessons['what-do-technical-program-managers-do'].completed);
   await page.reload();
   await expect(page.getByRole('alert')).toHaveCount(0); // nothing left to merge back
 });
