@@ -121,7 +121,7 @@ fn OutlineTree(
                 };
                 let done = move || progress.with(|p| module.lessons.iter().filter(|l| p.is_completed(l.slug)).count());
                 let total = module.lessons.len();
-                let level = move || items.with(|i| mastery(module, i).level);
+                let level = move || mastery(module, &items.read()).level;
                 view! {
                     <li class="outline-tree-module">
                         <details prop:open=is_open on:toggle=on_toggle>

@@ -19,8 +19,7 @@ pub fn QuestionView(
     chosen: RwSignal<Vec<usize>>,
     unsure: RwSignal<bool>,
     /// Whether to show what was right (the exam shows it only after submission).
-    #[prop(into)]
-    graded: Signal<bool>,
+    graded: RwSignal<bool>,
     /// Where the position in the form is kept for focusing: `data-question`.
     #[prop(default = 0)]
     index: usize,
@@ -55,22 +54,21 @@ pub fn QuestionView(
             <p class="question-hint">{if multiple { "Select all that apply." } else { "Choose one answer." }}</p>
             <ul class="choices" role="list">
                 {move || order.get().into_iter().map(|ci| {
-                    let choice = choices.with_value(|c| c[ci].clone());
-                    let input_id = id.with_value(|id| format!("{id}-{ci}"));
+                    let choice = choices.read_value()[ci].clone();
+                    let input_id = format!("{}-{ci}", id.read_value());
                     let is_correct = correct.contains(&ci);
-                    let checked = move || chosen.with(|s| s.contains(&ci));
+                    let checked = move || chosen.read().contains(&ci);
                     let on_change = move |ev: leptos::ev::Event| {
                         let on = event_target_checked(&ev);
-                        chosen.update(|s| {
-                            if !multiple {
-                                s.clear();
-                            }
-                            s.retain(|&c| c != ci);
-                            if on {
-                                s.push(ci);
-                                s.sort_unstable();
-                            }
-                        });
+                        let mut s = chosen.write();
+                        if !multiple {
+                            s.clear();
+                        }
+                        s.retain(|&c| c != ci);
+                        if on {
+                            s.push(ci);
+                            s.sort_unstable();
+                        }
                     };
                     let result = move || graded.get().then(|| match (is_correct, checked()) {
                         (true, true) => "correct",
@@ -104,7 +102,7 @@ pub fn QuestionView(
                     }
                 }).collect_view()}
             </ul>
-            <label class="unsure" hidden=move || chosen.with(Vec::is_empty) && !unsure.get()>
+            <label class="unsure" hidden=move || chosen.read().is_empty() && !unsure.get()>
                 <input type="checkbox" id=unsure_id prop:checked=move || unsure.get()
                     disabled=move || graded.get()
                     on:change=move |ev| unsure.set(event_target_checked(&ev))/>

@@ -44,6 +44,8 @@ pub fn QuizView(
     let unsure: Vec<RwSignal<bool>> = (0..count).map(|_| RwSignal::new(false)).collect();
     let selections = StoredValue::new(selections);
     let unsure = StoredValue::new(unsure);
+    // Whether the answers are graded (and locked), for each question.
+    let locked = RwSignal::new(restorable);
     let status = RwSignal::new(String::new());
     let quiz = StoredValue::new(quiz);
     let form_ref = NodeRef::<leptos::html::Form>::new();
@@ -92,10 +94,12 @@ pub fn QuizView(
             grade.score
         ));
         graded.set(Some(grade));
+        locked.set(true);
     };
 
     let retry = move |_| {
         graded.set(None);
+        locked.set(false);
         selections.with_value(|s| s.iter().for_each(|a| a.set(Vec::new())));
         unsure.with_value(|s| s.iter().for_each(|u| u.set(false)));
         status.set("Your answers are cleared. Try again.".into());
@@ -139,7 +143,7 @@ pub fn QuizView(
                     view! {
                         <QuestionView question=question number=format!("Question {} of {count}", qi + 1)
                             chosen=selections.with_value(|s| s[qi]) unsure=unsure.with_value(|s| s[qi])
-                            graded=Signal::derive(move || graded.with(Option::is_some)) index=qi/>
+                            graded=locked index=qi/>
                     }
                 }).collect_view()}
                 <p class="quiz-status" role="status" aria-live="polite">{move || status.get()}</p>

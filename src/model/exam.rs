@@ -4,7 +4,7 @@
 use super::course::{Course, Question, Verdict};
 use super::json::{write_str, Json};
 use super::progress::{Progress, Recall, Source, Time};
-use super::review::Rng;
+use super::review::{ranked, Rng};
 
 /// The lengths a learner can choose.
 pub const LENGTHS: [usize; 3] = [10, 20, 40];
@@ -51,14 +51,9 @@ pub fn draw(course: &'static Course, length: usize, rng: &mut Rng) -> Vec<Drawn>
     }
     // Whole shares first, then one more to the largest remainders (earlier modules on ties).
     let mut shares: Vec<usize> = sizes.iter().map(|s| s * length / total).collect();
-    let mut remainders: Vec<(usize, usize)> = sizes
-        .iter()
-        .enumerate()
-        .map(|(m, s)| (s * length % total, m))
-        .collect();
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let largest_first = ranked(sizes.iter().map(|s| (total - s * length % total) as u64));
     let short = length - shares.iter().sum::<usize>();
-    for &(_, m) in remainders.iter().take(short) {
+    for &m in largest_first.iter().take(short) {
         shares[m] += 1;
     }
     let mut out = Vec::with_capacity(length);
@@ -219,23 +214,23 @@ impl ExamScore {
             total: 0,
             modules: Vec::new(),
         };
-        for (slug, right) in answers {
-            let module = course
-                .modules
+        let answers: Vec<(&str, bool)> = answers.collect();
+        score.total = answers.len() as u32;
+        score.right = answers.iter().filter(|a| a.1).count() as u32;
+        // In course order: per module, its answers.
+        for (m, module) in course.modules.iter().enumerate() {
+            let of_module = answers
                 .iter()
-                .position(|m| m.lessons.iter().any(|l| l.slug == slug))
-                .unwrap_or(usize::MAX);
-            score.right += u32::from(right);
-            score.total += 1;
-            match score.modules.iter_mut().find(|m| m.0 == module) {
-                Some(m) => {
-                    m.1 += u32::from(right);
-                    m.2 += 1;
-                }
-                None => score.modules.push((module, u32::from(right), 1)),
+                .filter(|a| module.lessons.iter().any(|l| l.slug == a.0));
+            let (mut right, mut total) = (0, 0);
+            for a in of_module {
+                right += u32::from(a.1);
+                total += 1;
+            }
+            if total > 0 {
+                score.modules.push((m, right, total));
             }
         }
-        score.modules.sort_unstable();
         score
     }
 
@@ -281,13 +276,16 @@ pub fn history(progress: &Progress, course: &'static Course) -> Vec<PastExam> {
             }
         }
     }
-    exams.sort_by(|a, b| b.0.cmp(&a.0));
-    exams
+    // Newest first.
+    ranked(exams.iter().map(|x| u64::MAX - x.0 .0))
         .into_iter()
-        .map(|((at, _), timed, answers)| PastExam {
-            at,
-            timed,
-            score: ExamScore::new(answers.into_iter(), course),
+        .map(|k| {
+            let ((at, _), timed, answers) = &exams[k];
+            PastExam {
+                at: *at,
+                timed: *timed,
+                score: ExamScore::new(answers.iter().copied(), course),
+            }
         })
         .collect()
 }

@@ -118,15 +118,27 @@ pub fn recall_now(item: &Item, now: Time) -> f64 {
     fsrs::retrievability(item.memory.stability, days(item.last, now))
 }
 
-/// The items due now, least likely remembered first (then the most overdue), at most `limit`.
+/// The indices of `keys` from the smallest key up (ties in order): every ranking in the model
+/// goes through this one sort, because each sort with a comparator of its own adds its own
+/// code to the wasm.
+pub fn ranked(keys: impl Iterator<Item = u64>) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+/// A probability as a key that sorts like it (to a billionth).
+fn key(p: f64) -> u64 {
+    (p.clamp(0.0, 1.0) * 1e9) as u64
+}
+
+/// The items due now, least likely remembered first (the most overdue of equally likely
+/// ones first), at most `limit`.
 pub fn due(items: &[Item], now: Time, limit: usize) -> Vec<&Item> {
-    let mut due: Vec<(f64, &Item)> = items
-        .iter()
-        .filter(|i| i.due <= now)
-        .map(|i| (recall_now(i, now), i))
-        .collect();
-    due.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.due.cmp(&b.1.due)));
-    due.into_iter().take(limit).map(|(_, i)| i).collect()
+    let due: Vec<&Item> = items.iter().filter(|i| i.due <= now).collect();
+    // Less likely first; on a tie, the earlier due date (a smaller time).
+    let keys = due.iter().map(|i| key(recall_now(i, now)) << 20 | (i.due / DAY).min(0xFFFFF));
+    ranked(keys).into_iter().take(limit).map(|k| due[k]).collect()
 }
 
 /// How many items are due now.
@@ -256,9 +268,10 @@ pub fn mastery(module: &Module, items: &[Item]) -> Mastery {
 /// The items least likely remembered now, weakest first, at most `limit`: what to review
 /// or reread. Ties go to the item with more wrong answers.
 pub fn weakest(items: &[Item], now: Time, limit: usize) -> Vec<&Item> {
-    let mut all: Vec<(f64, &Item)> = items.iter().map(|i| (recall_now(i, now), i)).collect();
-    all.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.lapses.cmp(&a.1.lapses)));
-    all.into_iter().take(limit).map(|(_, i)| i).collect()
+    let keys = items
+        .iter()
+        .map(|i| key(recall_now(i, now)) << 10 | u64::from(1023 - i.lapses.min(1023)));
+    ranked(keys).into_iter().take(limit).map(|k| &items[k]).collect()
 }
 
 /// Per lesson with answers, the average chance of recalling its items now, weakest first.
@@ -274,13 +287,15 @@ pub fn weakest_lessons(items: &[Item], now: Time, limit: usize) -> Vec<(&str, f6
             None => lessons.push((&i.slug, r, 1)),
         }
     }
-    let mut out: Vec<(&str, f64)> = lessons
+    let averages: Vec<(&str, f64)> = lessons
         .into_iter()
         .map(|(s, sum, n)| (s, sum / f64::from(n)))
         .collect();
-    out.sort_by(|a, b| a.1.total_cmp(&b.1));
-    out.truncate(limit);
-    out
+    ranked(averages.iter().map(|l| key(l.1)))
+        .into_iter()
+        .take(limit)
+        .map(|k| averages[k])
+        .collect()
 }
 
 /// A small, fast generator for shuffles and exam draws (xorshift64*), seeded by the caller.

@@ -42,16 +42,16 @@ impl Sitting {
     }
 
     fn len(&self) -> usize {
-        self.drawn.with_value(Vec::len)
+        self.drawn.read_value().len()
     }
 
     /// The exam as storage keeps it; tracks every signal when called in an effect.
     fn exam(&self) -> Exam {
-        let get = |v: StoredValue<Vec<RwSignal<bool>>>| v.with_value(|v| v.iter().map(|s| s.get()).collect());
+        let get = |v: StoredValue<Vec<RwSignal<bool>>>| v.read_value().iter().map(|s| s.get()).collect();
         Exam {
             questions: self.drawn.get_value(),
             timed: self.timed,
-            answers: self.answers.with_value(|a| a.iter().map(|s| s.get()).collect()),
+            answers: self.answers.read_value().iter().map(|s| s.get()).collect(),
             unsure: get(self.unsure),
             flagged: get(self.flagged),
             left: self.left.get(),
@@ -60,7 +60,7 @@ impl Sitting {
     }
 
     fn answered(&self, i: usize) -> bool {
-        self.answers.with_value(|a| a[i].with(|a| !a.is_empty()))
+        !self.answers.read_value()[i].read().is_empty()
     }
 
     /// Loads the lessons the questions come from.
@@ -161,9 +161,9 @@ pub fn ExamPage() -> impl IntoView {
         let refs: Vec<&Question> = questions.iter().collect();
         let score = exam.score(&refs, &COURSE);
         keep_seed();
-        progress.update(|p| {
-            p.record_exam(&exam.recalls(&refs), exam.timed, now());
-        });
+        progress
+            .write()
+            .record_exam(&exam.recalls(&refs), exam.timed, now());
         saved.clear();
         finished.set(Some(Finished {
             drawn: exam.questions.clone(),
@@ -186,7 +186,7 @@ pub fn ExamPage() -> impl IntoView {
             let Some(s) = sitting.get_untracked().filter(|s| s.timed) else {
                 return;
             };
-            if s.questions.with_untracked(Vec::is_empty) {
+            if s.questions.read_untracked().is_empty() {
                 return;
             }
             let left = s.left.get_untracked().saturating_sub(elapsed);
@@ -256,14 +256,14 @@ pub fn ExamPage() -> impl IntoView {
         };
         let question = move || {
             let i = s.current.get();
-            let q = s.questions.with(|q| q.get(i).cloned())?;
+            let q = s.questions.read().get(i).cloned()?;
             Some(view! {
                 <QuestionView question=q number=String::new()
-                    chosen=s.answers.with_value(|a| a[i]) unsure=s.unsure.with_value(|u| u[i])
-                    graded=false index=i/>
+                    chosen=s.answers.read_value()[i] unsure=s.unsure.read_value()[i]
+                    graded=RwSignal::new(false) index=i/>
             })
         };
-        let flagged = move || s.flagged.with_value(|f| f[s.current.get()].get());
+        let flagged = move || s.flagged.read_value()[s.current.get()].get();
         view! {
             <form class="exam-sitting" on:submit=on_submit novalidate>
                 <div class="exam-bar">
@@ -274,7 +274,7 @@ pub fn ExamPage() -> impl IntoView {
                         </p>
                     })}
                 </div>
-                {move || if s.questions.with(Vec::is_empty) {
+                {move || if s.questions.read().is_empty() {
                     view! { <p>"Loading the questions…"</p> }.into_any()
                 } else {
                     question().into_any()
@@ -283,7 +283,10 @@ pub fn ExamPage() -> impl IntoView {
                     <button type="button" class="button" disabled=move || s.current.get() == 0
                         on:click=move |_| go(s.current.get_untracked().saturating_sub(1))>"Previous"</button>
                     <button type="button" class="button exam-flag" aria-pressed=move || flagged().to_string()
-                        on:click=move |_| s.flagged.with_value(|f| f[s.current.get_untracked()].update(|x| *x = !*x))>
+                        on:click=move |_| {
+                            let flag = s.flagged.read_value()[s.current.get_untracked()];
+                            flag.set(!flag.get_untracked());
+                        }>
                         {move || if flagged() { "Flagged for review" } else { "Flag for review" }}
                     </button>
                     <button type="button" class="button" disabled=move || { s.current.get() + 1 >= n }
@@ -295,7 +298,7 @@ pub fn ExamPage() -> impl IntoView {
                             let label = move || {
                                 let mut l = format!("Question {}", i + 1);
                                 l.push_str(if s.answered(i) { ", answered" } else { ", not answered" });
-                                if s.flagged.with_value(|f| f[i].get()) {
+                                if s.flagged.read_value()[i].get() {
                                     l.push_str(", flagged");
                                 }
                                 l
@@ -304,7 +307,7 @@ pub fn ExamPage() -> impl IntoView {
                                 <li>
                                     <button type="button" class="exam-map-item"
                                         data-answered=move || s.answered(i).then_some("yes")
-                                        data-flagged=move || s.flagged.with_value(|f| f[i].get()).then_some("yes")
+                                        data-flagged=move || s.flagged.read_value()[i].get().then_some("yes")
                                         aria-current=move || (s.current.get() == i).then_some("step")
                                         aria-label=label on:click=move |_| go(i)>
                                         {i + 1}
@@ -387,7 +390,7 @@ pub fn ExamPage() -> impl IntoView {
                         let lesson = COURSE.find_lesson(&d.slug).map(|r| r.lesson.title);
                         view! {
                             <QuestionView question=q number=format!("Question {} of {count}", i + 1)
-                                chosen=RwSignal::new(a) unsure=RwSignal::new(false) graded=true index=i/>
+                                chosen=RwSignal::new(a) unsure=RwSignal::new(false) graded=RwSignal::new(true) index=i/>
                             <p class="exam-source">"From "<a href=paths::lesson(&d.slug)>{lesson}</a></p>
                         }
                     }).collect_view()}

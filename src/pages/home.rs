@@ -71,7 +71,7 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="outline-title">"Course outline"</h2>
             <ol class="outline-modules">
                 {COURSE.modules.iter().enumerate().map(|(m, module)| {
-                    let level = move || items.with(|i| mastery(module, i).level);
+                    let level = move || mastery(module, &items.read()).level;
                     let module_progress = move || progress.with(|p| {
                         let done = module.lessons.iter().filter(|l| p.is_completed(l.slug)).count();
                         (done, module.lessons.len())

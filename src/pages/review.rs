@@ -96,16 +96,14 @@ pub fn ReviewPage() -> impl IntoView {
     if cfg!(target_arch = "wasm32") {
         let wanted: Vec<(&'static LessonInfo, Option<String>)> = match practised {
             Some(l) => vec![(l, None)],
-            None => items.with_untracked(|items| {
-                review::due(items, now(), SESSION_SIZE)
-                    .into_iter()
-                    .filter_map(|i| {
-                        COURSE
-                            .find_lesson(&i.slug)
-                            .map(|r| (r.lesson, Some(i.question.clone())))
-                    })
-                    .collect()
-            }),
+            None => review::due(&items.read_untracked(), now(), SESSION_SIZE)
+                .into_iter()
+                .filter_map(|i| {
+                    COURSE
+                        .find_lesson(&i.slug)
+                        .map(|r| (r.lesson, Some(i.question.clone())))
+                })
+                .collect(),
         };
         leptos::task::spawn_local(async move {
             let mut out = Vec::new();
@@ -146,30 +144,33 @@ pub fn ReviewPage() -> impl IntoView {
             status.set("Choose an answer first.".into());
             return;
         }
-        let Some(step) = steps.with_untracked(|s| s.get(position.get_untracked()).cloned()) else {
+        let step = steps.read_untracked().get(position.get_untracked()).cloned();
+        let Some(step) = step else {
             return;
         };
         keep_seed();
         let sure = !unsure.get_untracked();
         let grade = progress
-            .try_update(|p| p.record_review(step.slug, &step.question, &answer, !sure, now()))
-            .unwrap_or_else(|| step.question.grade(&answer));
+            .write()
+            .record_review(step.slug, &step.question, &answer, !sure, now());
         let right = grade.verdict == Verdict::Correct;
-        first_answers.update(|f| {
-            if !f.iter().any(|(id, _)| *id == step.question.id) {
-                f.push((step.question.id.clone(), right));
-            }
-        });
+        let first = !first_answers
+            .read_untracked()
+            .iter()
+            .any(|(id, _)| *id == step.question.id);
+        if first {
+            first_answers.write().push((step.question.id.clone(), right));
+        }
         let mut said = format!("{}.", verdict_label(grade.verdict));
         if !right {
             // Missed: it comes back later in this session.
-            let seen = steps.with_untracked(|s| {
-                s.iter()
-                    .filter(|x| x.question.id == step.question.id)
-                    .count()
-            });
+            let seen = steps
+                .read_untracked()
+                .iter()
+                .filter(|x| x.question.id == step.question.id)
+                .count();
             if seen <= RETRIES {
-                steps.update(|s| s.push(step.clone()));
+                steps.write().push(step.clone());
                 said.push_str(" This question comes back later in this session.");
             }
         }
@@ -184,7 +185,7 @@ pub fn ReviewPage() -> impl IntoView {
     };
 
     let next = move || {
-        let last = position.get_untracked() + 1 >= steps.with_untracked(Vec::len);
+        let last = position.get_untracked() + 1 >= steps.read_untracked().len();
         chosen.set(Vec::new());
         unsure.set(false);
         checked.set(false);
@@ -192,7 +193,7 @@ pub fn ReviewPage() -> impl IntoView {
         if last {
             phase.set(Phase::Done);
         } else {
-            position.update(|p| *p += 1);
+            *position.write() += 1;
         }
         focus_heading();
     };
@@ -245,8 +246,8 @@ pub fn ReviewPage() -> impl IntoView {
     let asking = move || {
         // Redrawn for each question; a missed one added to the end changes only the count.
         let k = position.get();
-        let step = steps.with_untracked(|s| s.get(k).cloned())?;
-        let total = move || steps.with(Vec::len);
+        let step = steps.read_untracked().get(k).cloned()?;
+        let total = move || steps.read().len();
         Some(view! {
             <form class="review-form" on:submit=on_submit novalidate>
                 <h2 class="review-count" tabindex="-1" node_ref=heading>{move || format!("Question {} of {}", k + 1, total())}</h2>
@@ -255,7 +256,7 @@ pub fn ReviewPage() -> impl IntoView {
                     chosen=chosen unsure=unsure graded=checked/>
                 <div class="review-actions">
                     {move || if checked.get() {
-                        let last = position.get() + 1 >= steps.with(Vec::len);
+                        let last = position.get() + 1 >= steps.read().len();
                         view! {
                             <button type="submit" class="button button-primary" node_ref=next_button>
                                 {if last { "See the summary" } else { "Next question" }}
@@ -275,12 +276,11 @@ pub fn ReviewPage() -> impl IntoView {
         let right = answers.iter().filter(|a| a.1).count();
         let n = answers.len();
         let t = clock.get().max(now());
-        let (due_now, next_due) = items.with(|items| {
-            (
-                review::due_count(items, t),
-                items.iter().filter(|i| i.due > t).map(|i| i.due).min(),
-            )
-        });
+        let (due_now, next_due) = {
+            let items = items.read();
+            let next = items.iter().filter(|i| i.due > t).map(|i| i.due).min();
+            (review::due_count(&items, t), next)
+        };
         let next = match (due_now, next_due) {
             (0, Some(d)) => format!("Nothing else is due now; the next question is due {}.", until(d, t)),
             (0, None) => "Nothing else is due.".to_string(),
@@ -301,9 +301,10 @@ pub fn ReviewPage() -> impl IntoView {
 
     let empty = move || {
         let t = clock.get().max(now());
-        let (count, next_due) = items.with(|items| {
+        let (count, next_due) = {
+            let items = items.read();
             (items.len(), items.iter().filter(|i| i.due > t).map(|i| i.due).min())
-        });
+        };
         let text = match (count, next_due) {
             (0, _) => "Nothing to review yet. Every question you answer in a lesson's quiz comes back here when it is time to recall it.".to_string(),
             (n, Some(d)) => format!(

@@ -26,7 +26,7 @@ pub(super) fn provide_learning() {
     let progress = use_progress();
     // Compared by value so a change elsewhere in progress (a scroll position) that leaves
     // every item as it was does not redraw the pages that show them.
-    let items = Memo::new(move |_| progress.with(|p| review::items(p, &COURSE)));
+    let items = Memo::new(move |_| review::items(&progress.read(), &COURSE));
     let (clock, set_clock) = signal(now());
     if cfg!(target_arch = "wasm32") {
         let tick = set_interval_with_handle(
@@ -65,17 +65,17 @@ pub fn use_clock() -> ReadSignal<Time> {
 }
 
 /// How many items are due now.
-pub fn use_due_count() -> Signal<usize> {
+pub fn use_due_count() -> Memo<usize> {
     let Learning { items, clock, .. } = learning();
     // The clock moves once a minute; an answer just given counts at once.
-    Signal::derive(move || items.with(|i| review::due_count(i, clock.get().max(now()))))
+    Memo::new(move |_| review::due_count(&items.read(), clock.get().max(now())))
 }
 
 /// The seed that orders choices: the record's, or this visit's until the first answer.
-pub fn use_seed() -> Signal<u32> {
+pub fn use_seed() -> Memo<u32> {
     let progress = use_progress();
     let drawn = learning().drawn;
-    Signal::derive(move || progress.with(|p| p.seed()).unwrap_or(drawn))
+    Memo::new(move |_| progress.read().seed().unwrap_or(drawn))
 }
 
 /// A function that keeps this visit's seed in the record if it has none: call it with
@@ -84,8 +84,9 @@ pub fn use_keep_seed() -> impl Fn() + Copy + 'static {
     let drawn = learning().drawn;
     let progress = use_progress_mut();
     move || {
-        if progress.with_untracked(|p| p.seed().is_none()) {
-            progress.update(|p| p.draw_seed(drawn));
+        let missing = progress.read_untracked().seed().is_none();
+        if missing {
+            progress.write().draw_seed(drawn);
         }
     }
 }
@@ -103,17 +104,17 @@ pub fn use_saved_exam() -> SavedExam {
 impl SavedExam {
     /// The exam left open, if any (a reload, a closed tab) and still fitting the course.
     pub fn load(self) -> Option<Exam> {
-        let raw = self.0.with_value(|s| s.get(EXAM_KEY))?;
+        let raw = self.0.read_value().get(EXAM_KEY)?;
         Exam::decode(&raw).filter(|e| e.fits(&COURSE))
     }
 
     /// Keeps the exam in progress, so a reload loses nothing.
     pub fn save(self, exam: &Exam) {
-        let _ = self.0.with_value(|s| s.set(EXAM_KEY, &exam.encode()));
+        let _ = self.0.read_value().set(EXAM_KEY, &exam.encode());
     }
 
     /// Forgets the exam in progress (submitted).
     pub fn clear(self) {
-        self.0.with_value(|s| s.remove(EXAM_KEY));
+        self.0.read_value().remove(EXAM_KEY);
     }
 }

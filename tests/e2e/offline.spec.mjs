@@ -48,6 +48,12 @@ test('after one visit the whole course works offline', async ({ page, context })
   for (const label of LESSON_ONE_RIGHT.flat()) await page.getByLabel(label).check();
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toBeVisible();
+  // Review and the practice exam, whose lessons were never fetched while online.
+  await page.getByRole('link', { name: 'Practise this lesson' }).click();
+  await expect(page.getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
+  await page.goto('/exam/');
+  await page.getByRole('button', { name: 'Start the exam' }).click();
+  await expect(page.locator('.exam-sitting fieldset.question')).toBeVisible();
   await page.goto('/glossary/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
   // Search, whose index was never fetched while online.
