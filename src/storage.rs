@@ -26,6 +26,8 @@ pub const THEME_KEY: &str = "tpm-course.theme";
 pub const TEXT_SIZE_KEY: &str = "tpm-course.text-size";
 /// "on" when printed lessons should include the quiz answers.
 pub const PRINT_ANSWERS_KEY: &str = "tpm-course.print-answers";
+/// The learner's name as they typed it, for the printed course summary.
+pub const NAME_KEY: &str = "tpm-course.name";
 /// The practice exam in progress (questions, answers, flags, time left); gone once submitted.
 pub const EXAM_KEY: &str = "tpm-course.exam";
 

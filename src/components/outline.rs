@@ -8,12 +8,12 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::components::lesson_state::{state_class, state_icon};
+use crate::model::review::mastery;
 use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::paths;
-use crate::state::preferences::use_preferences;
-use crate::model::review::mastery;
 use crate::state::learning::use_items;
+use crate::state::preferences::use_preferences;
 use crate::state::progress::use_progress;
 
 /// The media query under which the sidebar shows (as in `style/outline.css`).

@@ -2,6 +2,7 @@
 //! mastery, the practice exam, search and the route table.
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
+pub mod calendar;
 pub mod course;
 pub mod exam;
 pub mod fsrs;

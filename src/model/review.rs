@@ -137,8 +137,14 @@ fn key(p: f64) -> u64 {
 pub fn due(items: &[Item], now: Time, limit: usize) -> Vec<&Item> {
     let due: Vec<&Item> = items.iter().filter(|i| i.due <= now).collect();
     // Less likely first; on a tie, the earlier due date (a smaller time).
-    let keys = due.iter().map(|i| key(recall_now(i, now)) << 20 | (i.due / DAY).min(0xFFFFF));
-    ranked(keys).into_iter().take(limit).map(|k| due[k]).collect()
+    let keys = due
+        .iter()
+        .map(|i| key(recall_now(i, now)) << 20 | (i.due / DAY).min(0xFFFFF));
+    ranked(keys)
+        .into_iter()
+        .take(limit)
+        .map(|k| due[k])
+        .collect()
 }
 
 /// How many items are due now.
@@ -271,7 +277,11 @@ pub fn weakest(items: &[Item], now: Time, limit: usize) -> Vec<&Item> {
     let keys = items
         .iter()
         .map(|i| key(recall_now(i, now)) << 10 | u64::from(1023 - i.lapses.min(1023)));
-    ranked(keys).into_iter().take(limit).map(|k| &items[k]).collect()
+    ranked(keys)
+        .into_iter()
+        .take(limit)
+        .map(|k| &items[k])
+        .collect()
 }
 
 /// Per lesson with answers, the average chance of recalling its items now, weakest first.

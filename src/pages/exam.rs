@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::question::QuestionView;
 use crate::model::course::Question;
-use crate::model::exam::{self, Drawn, Exam, ExamScore, LENGTHS, PASS_PERCENT, SECONDS_PER_QUESTION};
+use crate::model::exam::{
+    self, Drawn, Exam, ExamScore, LENGTHS, PASS_PERCENT, SECONDS_PER_QUESTION,
+};
 use crate::model::review::Rng;
 use crate::outline::COURSE;
 use crate::paths;
@@ -47,7 +49,8 @@ impl Sitting {
 
     /// The exam as storage keeps it; tracks every signal when called in an effect.
     fn exam(&self) -> Exam {
-        let get = |v: StoredValue<Vec<RwSignal<bool>>>| v.read_value().iter().map(|s| s.get()).collect();
+        let get =
+            |v: StoredValue<Vec<RwSignal<bool>>>| v.read_value().iter().map(|s| s.get()).collect();
         Exam {
             questions: self.drawn.get_value(),
             timed: self.timed,
@@ -74,7 +77,10 @@ impl Sitting {
                 let Ok(lesson) = crate::lesson_store::load(r.lesson).await else {
                     return;
                 };
-                match lesson.quiz.and_then(|q| q.questions.into_iter().nth(d.index)) {
+                match lesson
+                    .quiz
+                    .and_then(|q| q.questions.into_iter().nth(d.index))
+                {
                     Some(q) => out.push(q),
                     None => return,
                 }
@@ -178,28 +184,30 @@ pub fn ExamPage() -> impl IntoView {
 
     // The countdown: time runs only while the exam is open; at zero the exam is submitted.
     let last_tick = StoredValue::new(now());
-    let tick = cfg!(target_arch = "wasm32").then(|| set_interval_with_handle(
-        move || {
-            let t = now();
-            let elapsed = t.saturating_sub(last_tick.get_value());
-            last_tick.set_value(t);
-            let Some(s) = sitting.get_untracked().filter(|s| s.timed) else {
-                return;
-            };
-            if s.questions.read_untracked().is_empty() {
-                return;
-            }
-            let left = s.left.get_untracked().saturating_sub(elapsed);
-            s.left.set(left);
-            if left == 0 {
-                status.set("Time is up: the exam was submitted.".into());
-                submit();
-            } else if (60_000..61_000).contains(&left) || (300_000..301_000).contains(&left) {
-                status.set(format!("{} minutes left.", left / 60_000));
-            }
-        },
-        std::time::Duration::from_secs(1),
-    ));
+    let tick = cfg!(target_arch = "wasm32").then(|| {
+        set_interval_with_handle(
+            move || {
+                let t = now();
+                let elapsed = t.saturating_sub(last_tick.get_value());
+                last_tick.set_value(t);
+                let Some(s) = sitting.get_untracked().filter(|s| s.timed) else {
+                    return;
+                };
+                if s.questions.read_untracked().is_empty() {
+                    return;
+                }
+                let left = s.left.get_untracked().saturating_sub(elapsed);
+                s.left.set(left);
+                if left == 0 {
+                    status.set("Time is up: the exam was submitted.".into());
+                    submit();
+                } else if (60_000..61_000).contains(&left) || (300_000..301_000).contains(&left) {
+                    status.set(format!("{} minutes left.", left / 60_000));
+                }
+            },
+            std::time::Duration::from_secs(1),
+        )
+    });
     on_cleanup(move || {
         if let Some(Ok(t)) = tick {
             t.clear();
@@ -333,7 +341,13 @@ pub fn ExamPage() -> impl IntoView {
     };
 
     let result = move |f: Finished| {
-        let Finished { drawn, timed, questions, answers, score } = f;
+        let Finished {
+            drawn,
+            timed,
+            questions,
+            answers,
+            score,
+        } = f;
         let percent = score.percent();
         let verdict = if score.passed() {
             format!("Passed (the pass mark is {PASS_PERCENT}%).")

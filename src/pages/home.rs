@@ -4,13 +4,11 @@ use leptos::prelude::*;
 
 use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
+use crate::model::review::{mastery, review_label};
 use crate::outline::COURSE;
 use crate::paths::{self, RESUME_STATE};
-use crate::model::review::{mastery, review_label};
 use crate::state::learning::{use_due_count, use_items};
 use crate::state::progress::use_progress;
-
-
 
 /// The course home page.
 #[component]

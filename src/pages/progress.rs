@@ -1,10 +1,11 @@
-//! Your progress: export it to a file, import it back (merge or replace), or reset it with an undo.
+//! Your progress: what you have learned (`components::insights`), then export it to a file, import it back (merge or replace), or reset it with an undo.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::backups::{data_url, Backups};
+use crate::components::insights::Insights;
 use crate::components::safety::{IosHint, PersistenceStatus};
 use crate::model::progress::{ImportPreview, Progress, Undo};
 use crate::outline::COURSE;
@@ -25,7 +26,7 @@ struct PendingImport {
 pub fn ProgressPage() -> impl IntoView {
     crate::document::set_title("Your progress");
     crate::document::set_description(
-        "Your progress through the course: export it, import it, or reset it.",
+        "What you have learned: mastery per module, reviews due, your weakest questions, practice exams and a summary to print. Export, import or reset your progress.",
     );
     let progress = use_progress_mut();
     let status = RwSignal::new(String::new());
@@ -129,6 +130,8 @@ pub fn ProgressPage() -> impl IntoView {
             <h1 tabindex="-1">"Your progress"</h1>
             <p>{summary}</p>
             <p>"Progress is kept only in this browser. Export it to keep a copy or to move it to another device."</p>
+
+            <Insights/>
 
             <section aria-labelledby="safety-title">
                 <h2 id="safety-title">"Keeping it safe"</h2>

@@ -144,22 +144,28 @@ pub fn ReviewPage() -> impl IntoView {
             status.set("Choose an answer first.".into());
             return;
         }
-        let step = steps.read_untracked().get(position.get_untracked()).cloned();
+        let step = steps
+            .read_untracked()
+            .get(position.get_untracked())
+            .cloned();
         let Some(step) = step else {
             return;
         };
         keep_seed();
         let sure = !unsure.get_untracked();
-        let grade = progress
-            .write()
-            .record_review(step.slug, &step.question, &answer, !sure, now());
+        let grade =
+            progress
+                .write()
+                .record_review(step.slug, &step.question, &answer, !sure, now());
         let right = grade.verdict == Verdict::Correct;
         let first = !first_answers
             .read_untracked()
             .iter()
             .any(|(id, _)| *id == step.question.id);
         if first {
-            first_answers.write().push((step.question.id.clone(), right));
+            first_answers
+                .write()
+                .push((step.question.id.clone(), right));
         }
         let mut said = format!("{}.", verdict_label(grade.verdict));
         if !right {
@@ -217,7 +223,12 @@ pub fn ReviewPage() -> impl IntoView {
         {
             return;
         }
-        let Some(n) = ev.key().parse::<usize>().ok().filter(|n| (1..=9).contains(n)) else {
+        let Some(n) = ev
+            .key()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=9).contains(n))
+        else {
             return;
         };
         let typing = ev
@@ -282,7 +293,10 @@ pub fn ReviewPage() -> impl IntoView {
             (review::due_count(&items, t), next)
         };
         let next = match (due_now, next_due) {
-            (0, Some(d)) => format!("Nothing else is due now; the next question is due {}.", until(d, t)),
+            (0, Some(d)) => format!(
+                "Nothing else is due now; the next question is due {}.",
+                until(d, t)
+            ),
             (0, None) => "Nothing else is due.".to_string(),
             (k, _) => format!("{} still due.", plural(k, "question is", "questions are")),
         };
@@ -303,7 +317,10 @@ pub fn ReviewPage() -> impl IntoView {
         let t = clock.get().max(now());
         let (count, next_due) = {
             let items = items.read();
-            (items.len(), items.iter().filter(|i| i.due > t).map(|i| i.due).min())
+            (
+                items.len(),
+                items.iter().filter(|i| i.due > t).map(|i| i.due).min(),
+            )
         };
         let text = match (count, next_due) {
             (0, _) => "Nothing to review yet. Every question you answer in a lesson's quiz comes back here when it is time to recall it.".to_string(),

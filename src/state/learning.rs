@@ -2,7 +2,6 @@
 //! items with their schedule, a clock that moves on every minute (so items fall due while a
 //! page is open), and the seed that orders each question's choices.
 
-
 use leptos::prelude::*;
 
 use crate::model::exam::Exam;

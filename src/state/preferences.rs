@@ -1,5 +1,6 @@
-//! The learner's preferences: theme, text size, shortcuts, closed outline modules and whether
-//! printed lessons carry the answers. Each is a signal, remembered under its own key.
+//! The learner's preferences: theme, text size, shortcuts, closed outline modules, whether
+//! printed lessons carry the answers, and the name on the printed course summary. Each is a
+//! signal, remembered under its own key.
 //!
 //! Theme and text size are attributes on `<html>` that `style/base.css` reads; `index.html`
 //! applies the stored ones before the first paint, and the app keeps them in step after.
@@ -9,7 +10,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::storage::{
-    Store, OUTLINE_KEY, PRINT_ANSWERS_KEY, SHORTCUTS_KEY, TEXT_SIZE_KEY, THEME_KEY,
+    Store, NAME_KEY, OUTLINE_KEY, PRINT_ANSWERS_KEY, SHORTCUTS_KEY, TEXT_SIZE_KEY, THEME_KEY,
 };
 
 /// A choice kept as an attribute on the root element: its key, attribute and (value, label)
@@ -59,6 +60,8 @@ pub struct Preferences {
     pub outline_closed: RwSignal<BTreeSet<String>>,
     /// Whether printed lessons include the quiz answers.
     pub print_answers: RwSignal<bool>,
+    /// The learner's name on the printed course summary, as they typed it.
+    pub learner_name: RwSignal<String>,
 }
 
 /// The learner's preferences.
@@ -84,6 +87,7 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
                 .unwrap_or_default(),
         ),
         print_answers: RwSignal::new(get(PRINT_ANSWERS_KEY).as_deref() == Some("on")),
+        learner_name: RwSignal::new(get(NAME_KEY).unwrap_or_default()),
     };
     provide_context(prefs);
 
@@ -118,6 +122,12 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
         let on = prefs.print_answers.get();
         if first.is_some() {
             remember(PRINT_ANSWERS_KEY, if on { "on" } else { "off" }.into());
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let name = prefs.learner_name.get();
+        if first.is_some() {
+            remember(NAME_KEY, name);
         }
     });
 }

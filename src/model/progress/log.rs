@@ -520,7 +520,8 @@ impl Log {
         Some(out)
     }
 
-    /// Per question of one lesson, every visible answer that scheduling counts, oldest first.
+    /// Per question of one lesson (in the order the log first names them), every visible
+    /// answer that scheduling counts, oldest first.
     ///
     /// A quiz submitted before version 3 has no graded answers: each of its questions counts
     /// as right if the score was 100 and as wrong otherwise (the grade of one question was
@@ -563,10 +564,12 @@ impl Log {
                 }
             }
         }
+        // Oldest first (the order of devices settles ties the same way in every tab). The
+        // model's one sort, rather than a sort of events of their own: less code in the wasm.
         for (_, events) in &mut out {
-            events.sort_unstable();
+            let order = crate::model::review::ranked(events.iter().map(|e| e.at));
+            *events = order.into_iter().map(|k| events[k]).collect();
         }
-        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
         out
     }
 
