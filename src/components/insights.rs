@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::model::calendar::{self, Date};
 use crate::model::exam::{self, PastExam};
+use crate::model::html::escape;
 use crate::model::progress::Time;
 use crate::model::review::{self, Item, Mastery};
 use crate::outline::COURSE;
@@ -352,21 +353,6 @@ fn sheet_html(name: &str, date: &str, done: usize, total: usize, all: &[Mastery]
         escape(COURSE.title),
         escape(name.trim())
     )
-}
-
-/// Text made safe to place in HTML, in an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Minutes to add to local time to get UTC at `at` (JavaScript's `getTimezoneOffset`); none

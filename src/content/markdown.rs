@@ -561,20 +561,7 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' => s.push_str("&quot;"),
-            _ => s.push(c),
-        }
-    }
-    s
-}
+pub use crate::model::html::escape;
 
 /// Strips Markdown and HTML down to text.
 pub fn to_text(html_or_md: &str) -> String {

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod course;
 pub mod exam;
 pub mod fsrs;
+pub mod html;
 pub mod json;
 pub mod progress;
 pub mod review;
