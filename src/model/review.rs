@@ -113,8 +113,12 @@ pub fn items(progress: &Progress, course: &'static Course) -> Vec<Item> {
     out
 }
 
-/// The probability the learner recalls an item now.
+/// The probability the learner recalls an item now: by FSRS's forgetting curve, and 0 while
+/// the latest answer is wrong (just missed, it is not remembered, however recent).
 pub fn recall_now(item: &Item, now: Time) -> f64 {
+    if !item.right_now {
+        return 0.0;
+    }
     fsrs::retrievability(item.memory.stability, days(item.last, now))
 }
 
