@@ -23,9 +23,13 @@ struct Learning {
 /// Provides the review items and the clock; call after `provide_progress`.
 pub(super) fn provide_learning() {
     let progress = use_progress();
-    // Compared by value so a change elsewhere in progress (a scroll position) that leaves
-    // every item as it was does not redraw the pages that show them.
-    let items = Memo::new(move |_| review::items(&progress.read(), &COURSE));
+    // Replayed only when an answer, a reset or an undo changed the log (`answers_stamp` is
+    // cheap): a scroll position or a visit, saved many times a minute, replays nothing.
+    let stamp = Memo::new(move |_| progress.read().log().answers_stamp());
+    let items = Memo::new(move |_| {
+        stamp.track();
+        review::items(&progress.read_untracked(), &COURSE)
+    });
     let (clock, set_clock) = signal(now());
     if cfg!(target_arch = "wasm32") {
         let tick = set_interval_with_handle(

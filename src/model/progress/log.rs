@@ -520,6 +520,24 @@ impl Log {
         Some(out)
     }
 
+    /// What review scheduling depends on, in a few numbers: how many quiz attempts and
+    /// recalls there are and the latest of them, and how many resets and undos. Only facts
+    /// are added, so any change to what [`Log::history`] sees changes this.
+    pub fn answers_stamp(&self) -> (usize, Time, usize, usize) {
+        let (mut count, mut latest) = (0, 0);
+        for log in self.devices.values().flat_map(|l| l.values()) {
+            count += log.attempts.len() + log.recalls.len();
+            let last = log
+                .attempts
+                .iter()
+                .map(|a| a.at)
+                .chain(log.recalls.iter().map(|r| r.at))
+                .max();
+            latest = latest.max(last.unwrap_or(0));
+        }
+        (count, latest, self.resets.len(), self.undone.len())
+    }
+
     /// Per question of one lesson (in the order the log first names them), every visible
     /// answer that scheduling counts, oldest first.
     ///

@@ -377,3 +377,19 @@ fn an_exam_keeps_its_state_and_scores_per_module() {
     // The exam's answers feed the schedule: four items, two due at once.
     assert_eq!(due_count(&items(&p, &COURSE), T), 2);
 }
+
+#[test]
+fn the_answers_stamp_moves_with_answers_resets_and_undos_only() {
+    let mut p = Progress::new("tpm", "d");
+    let stamp = |p: &Progress| p.log().answers_stamp();
+    assert_eq!(stamp(&p), (0, 0, 0, 0));
+    review(&mut p, "a", 0, true, false, T);
+    assert_eq!(stamp(&p), (1, T, 0, 0));
+    p.visit("a", T + 10);
+    p.set_position("a", 0.5, T + 11);
+    assert_eq!(stamp(&p), (1, T, 0, 0));
+    let undo = p.reset_lesson("a", T + 12);
+    assert_eq!(stamp(&p), (1, T, 1, 0));
+    p.undo(&undo, T + 13);
+    assert_eq!(stamp(&p), (1, T, 1, 1));
+}
