@@ -27,7 +27,7 @@ pub(super) fn provide_learning() {
     // cheap): a scroll position or a visit, saved many times a minute, replays nothing.
     let stamp = Memo::new(move |_| progress.read().log().answers_stamp());
     let items = Memo::new(move |_| {
-        stamp.track();
+        let _ = stamp.get();
         review::items(&progress.read_untracked(), &COURSE)
     });
     let (clock, set_clock) = signal(now());
