@@ -188,7 +188,7 @@ impl Store {
             .filter_map(|i| s.key(i).ok().flatten())
             .filter(|k| k.starts_with(BACKUP_KEY) || k == BEFORE_IMPORT_KEY)
             .collect();
-        keys.sort_unstable();
+        crate::model::sort::sort(&mut keys);
         keys
     }
 

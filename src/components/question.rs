@@ -67,7 +67,7 @@ pub fn QuestionView(
                         s.retain(|&c| c != ci);
                         if on {
                             s.push(ci);
-                            s.sort_unstable();
+                            crate::model::sort::sort(&mut s);
                         }
                     };
                     let result = move || graded.get().then(|| match (is_correct, checked()) {

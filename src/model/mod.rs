@@ -12,3 +12,4 @@ pub mod progress;
 pub mod review;
 pub mod routes;
 pub mod search;
+pub mod sort;

@@ -127,7 +127,7 @@ pub fn recall_now(item: &Item, now: Time) -> f64 {
 /// code to the wasm.
 pub fn ranked(keys: impl Iterator<Item = u64>) -> Vec<usize> {
     let mut order: Vec<(u64, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
-    order.sort_unstable();
+    crate::model::sort::sort(&mut order);
     order.into_iter().map(|(_, i)| i).collect()
 }
 

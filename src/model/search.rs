@@ -190,18 +190,22 @@ impl SearchIndex {
                 }
             });
         }
-        let mut hits: Vec<Hit> = total
+        // Best score first, then the document index (which breaks every tie), through the
+        // model's one sort.
+        let mut order: Vec<(u64, usize)> = total
             .unwrap_or_default()
             .into_iter()
-            .map(|(doc, score)| Hit {
-                doc: doc as usize,
-                score,
-            })
+            .map(|(doc, score)| (u64::from(u32::MAX - score), doc as usize))
             .collect();
-        // Unstable is enough: the document index breaks every tie.
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(limit);
-        hits
+        crate::model::sort::sort(&mut order);
+        order.truncate(limit);
+        order
+            .into_iter()
+            .map(|(key, doc)| Hit {
+                doc,
+                score: u32::MAX - key as u32,
+            })
+            .collect()
     }
 }
 

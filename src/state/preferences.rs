@@ -79,10 +79,11 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
         outline_closed: RwSignal::new(
             get(OUTLINE_KEY)
                 .map(|v| {
-                    v.split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect()
+                    let mut closed = BTreeSet::new();
+                    for s in v.split(',').filter(|s| !s.is_empty()) {
+                        closed.insert(s.to_string());
+                    }
+                    closed
                 })
                 .unwrap_or_default(),
         ),

@@ -425,8 +425,7 @@ impl Log {
             .values()
             .flat_map(|l| l.keys().map(String::as_str))
             .collect();
-        slugs.sort_unstable();
-        slugs.dedup();
+        crate::model::sort::sort_unique(&mut slugs);
         slugs
     }
 
@@ -609,8 +608,7 @@ impl Log {
             for s in reset.lessons.iter_mut().filter(|s| *s == former) {
                 *s = current.to_string();
             }
-            reset.lessons.sort_unstable();
-            reset.lessons.dedup();
+            crate::model::sort::sort_unique(&mut reset.lessons);
             self.resets.insert(reset);
         }
     }

@@ -433,8 +433,7 @@ impl Progress {
             Source::Exam
         };
         let mut slugs: Vec<&str> = answers.iter().map(|a| a.0).collect();
-        slugs.sort_unstable();
-        slugs.dedup();
+        crate::model::sort::sort_unique(&mut slugs);
         for slug in slugs {
             let of_lesson = answers
                 .iter()
@@ -511,8 +510,7 @@ impl Progress {
     /// Forgets progress in the given lessons (a fact of its own, so every tab forgets it too).
     fn reset(&mut self, slugs: impl IntoIterator<Item = String>, now: Time) -> ResetId {
         let mut lessons: Vec<String> = slugs.into_iter().collect();
-        lessons.sort_unstable();
-        lessons.dedup();
+        crate::model::sort::sort_unique(&mut lessons);
         let at = self.tick(now);
         let reset = Reset {
             at,
@@ -576,8 +574,7 @@ impl Progress {
                     .iter()
                     .flat_map(|d| self.log.devices[d].keys().cloned())
                     .collect();
-                lessons.sort_unstable();
-                lessons.dedup();
+                crate::model::sort::sort_unique(&mut lessons);
                 let mut seen = self.log.seen();
                 seen.retain(|d, _| imported.iter().any(|i| i == d));
                 let at = self.tick(now);

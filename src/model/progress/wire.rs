@@ -385,8 +385,7 @@ pub(super) fn log_from_json(record: &Json) -> Read<Log> {
             .iter()
             .map(|s| text(s, what).map(str::to_string))
             .collect::<Read<_>>()?;
-        lessons.sort_unstable();
-        lessons.dedup();
+        crate::model::sort::sort_unique(&mut lessons);
         let mut seen = Map::default();
         if let Some(s) = member(r, "seen") {
             for (d, t) in object(s, what)? {
