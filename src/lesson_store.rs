@@ -5,19 +5,19 @@
 //! `"glossary-data"`), so the first page a learner opens needs no second request.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::collections::Map;
 use crate::model::course::{GlossaryTerm, Lesson, LessonInfo};
 use crate::model::routes::{GLOSSARY_DATA_ID, LESSON_DATA_ID};
 use crate::outline::GLOSSARY_FILE;
 use crate::paths;
 
 thread_local! {
-    static CACHE: RefCell<BTreeMap<String, Lesson>> = const { RefCell::new(BTreeMap::new()) };
+    static CACHE: RefCell<Map<Lesson>> = const { RefCell::new(Map::new()) };
     static GLOSSARY: RefCell<Option<Rc<Vec<GlossaryTerm>>>> = const { RefCell::new(None) };
 }
 

@@ -3,8 +3,6 @@
 //! Modules open and close like disclosures and are remembered; each lesson shows its state
 //! by icon and, for screen readers, by text; the current lesson is marked.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::components::lesson_state::{state_class, state_icon};
@@ -101,7 +99,7 @@ pub fn OutlineNav() -> impl IntoView {
 #[component]
 fn OutlineTree(
     /// Slugs of the modules the learner closed.
-    closed: RwSignal<BTreeSet<String>>,
+    closed: RwSignal<crate::model::collections::Set<String>>,
 ) -> impl IntoView {
     let progress = use_progress();
     let items = use_items();
@@ -109,14 +107,14 @@ fn OutlineTree(
     view! {
         <ol class="outline-tree">
             {COURSE.modules.iter().enumerate().map(|(m, module)| {
-                let is_open = move || closed.with(|c| !c.contains(module.slug));
+                let is_open = move || !closed.read().iter().any(|s| s == module.slug);
                 let on_toggle = move |ev: leptos::ev::Event| {
                     let open = ev.target()
                         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
                         .is_some_and(|d| d.open());
                     if open == is_open() { return; }
                     closed.update(|c| {
-                        if open { c.remove(module.slug); } else { c.insert(module.slug.to_string()); }
+                        if open { c.remove(&module.slug.to_string()); } else { c.insert(module.slug.to_string()); }
                     });
                 };
                 let done = move || progress.with(|p| module.lessons.iter().filter(|l| p.is_completed(l.slug)).count());

@@ -3,6 +3,7 @@
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod calendar;
+pub mod collections;
 pub mod course;
 pub mod exam;
 pub mod fsrs;

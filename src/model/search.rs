@@ -160,9 +160,11 @@ impl SearchIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let mut total: Option<std::collections::BTreeMap<u32, u32>> = None;
+        // Scores per document, dense (a few hundred documents): 0 means "not a match".
+        let n = self.docs.len();
+        let mut total: Option<Vec<u32>> = None;
         for token in &tokens {
-            let mut scores: std::collections::BTreeMap<u32, u32> = Default::default();
+            let mut scores = vec![0u32; n];
             let start = self.words.partition_point(|w| w.as_str() < token.as_str());
             for (w, postings) in self.words[start..]
                 .iter()
@@ -172,20 +174,18 @@ impl SearchIndex {
                 // A whole word is a better match than the start of a longer one.
                 let exact = if w == token { 2 } else { 1 };
                 for pair in postings.chunks_exact(2) {
-                    let s = scores.entry(pair[0]).or_insert(0);
-                    *s = (*s).max(pair[1] * exact);
+                    if let Some(s) = scores.get_mut(pair[0] as usize) {
+                        *s = (*s).max(pair[1] * exact);
+                    }
                 }
             }
+            // Every token must match: a document missing one drops out.
             total = Some(match total {
                 None => scores,
                 Some(mut acc) => {
-                    acc.retain(|doc, s| match scores.get(doc) {
-                        Some(add) => {
-                            *s += add;
-                            true
-                        }
-                        None => false,
-                    });
+                    for (a, s) in acc.iter_mut().zip(&scores) {
+                        *a = if *a == 0 || *s == 0 { 0 } else { *a + s };
+                    }
                     acc
                 }
             });
@@ -195,7 +195,9 @@ impl SearchIndex {
         let mut order: Vec<(u64, usize)> = total
             .unwrap_or_default()
             .into_iter()
-            .map(|(doc, score)| (u64::from(u32::MAX - score), doc as usize))
+            .enumerate()
+            .filter(|&(_, score)| score > 0)
+            .map(|(doc, score)| (u64::from(u32::MAX - score), doc))
             .collect();
         crate::model::sort::sort(&mut order);
         order.truncate(limit);

@@ -5,8 +5,6 @@
 //! Theme and text size are attributes on `<html>` that `style/base.css` reads; `index.html`
 //! applies the stored ones before the first paint, and the app keeps them in step after.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use crate::storage::{
@@ -57,7 +55,7 @@ pub struct Preferences {
     /// Whether single-key shortcuts act.
     pub shortcuts: RwSignal<bool>,
     /// Slugs of the modules the learner closed in the outline.
-    pub outline_closed: RwSignal<BTreeSet<String>>,
+    pub outline_closed: RwSignal<crate::model::collections::Set<String>>,
     /// Whether printed lessons include the quiz answers.
     pub print_answers: RwSignal<bool>,
     /// The learner's name on the printed course summary, as they typed it.
@@ -79,7 +77,7 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
         outline_closed: RwSignal::new(
             get(OUTLINE_KEY)
                 .map(|v| {
-                    let mut closed = BTreeSet::new();
+                    let mut closed = crate::model::collections::Set::default();
                     for s in v.split(',').filter(|s| !s.is_empty()) {
                         closed.insert(s.to_string());
                     }

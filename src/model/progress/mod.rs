@@ -8,9 +8,7 @@
 pub mod log;
 mod wire;
 
-use std::collections::BTreeMap;
-
-use log::{Attempt, Log, Reset};
+use log::{Attempt, Log, Map, Reset};
 pub use log::{Event, LessonProgress, Recall, Recalls, ResetId, Source, Time};
 
 use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
@@ -31,7 +29,7 @@ pub struct Progress {
     pub device: String,
     log: Log,
     /// Derived from `log`: each lesson with a visible fact.
-    lessons: BTreeMap<String, LessonProgress>,
+    lessons: Map<LessonProgress>,
     /// Derived from `log`: the lesson opened last, for "Resume".
     pub last_lesson: Option<String>,
     /// The time of the latest fact: new facts are always later, even if the clock went back.
@@ -108,7 +106,7 @@ impl Progress {
             course: course.to_string(),
             device: device.to_string(),
             log: Log::default(),
-            lessons: BTreeMap::new(),
+            lessons: Map::default(),
             last_lesson: None,
             clock: 0,
         }
@@ -142,7 +140,7 @@ impl Progress {
     /// newest fact of all, so it wins every "latest" rule; the tests check that this agrees
     /// with deriving from the log).
     fn derived(&mut self, slug: &str) -> &mut LessonProgress {
-        self.lessons.entry(slug.to_string()).or_default()
+        self.lessons.entry_or_default(slug)
     }
 
     /// A time for a new fact: `now`, or just after the latest fact if the clock is behind.
@@ -269,7 +267,7 @@ impl Progress {
     }
 
     /// Every lesson with progress, by slug.
-    pub fn lessons(&self) -> &BTreeMap<String, LessonProgress> {
+    pub fn lessons(&self) -> &Map<LessonProgress> {
         &self.lessons
     }
 
@@ -369,7 +367,7 @@ impl Progress {
         }
         let derived = self.derived(slug);
         for (question, answer) in quiz.questions.iter().zip(answers) {
-            let q = derived.questions.entry(question.id.clone()).or_default();
+            let q = derived.questions.entry_or_default(&question.id);
             q.answer = answer.clone();
             q.attempts += 1;
             q.hash = question.hash.clone();
