@@ -607,7 +607,9 @@ async function search(base, { cpu, reps = 10 }) {
 // ---------------------------------------------------------------- 6. a review step
 
 /** Per answer in a review session ("Practise this lesson"): from the click on Check to the
- * feedback in the DOM, and to the frame that shows it. */
+ * feedback in the DOM (dom); the app's work to the end of the tasks it queued (the save
+ * included) plus the browser's work on the frame that shows it (rendered, the budget); and
+ * to the end of that frame, idle vsync wait included (frame). */
 async function reviewStep(base, { cpu, reps = 20 }) {
   const { context, page, cdp, errors } = await newContext();
   const url = `${base}/review/?lesson=what-do-technical-program-managers-do`;
@@ -630,21 +632,31 @@ async function reviewStep(base, { cpu, reps = 20 }) {
         mo.observe(document.body, { subtree: true, childList: true });
         const t0 = performance.now();
         document.querySelector('.review-form button[type=submit]').click();
+        // The app's work: the click's handlers, the effects they wake and the tasks they queue
+        // (the save waits for the next task) all run before a task queued now.
         const start = performance.now();
-        while (shown == null && performance.now() - start < 2000) await new Promise((res) => setTimeout(res, 0));
-        // The browser's work on the frame that shows it, without the idle wait for that frame.
+        let appDone = null;
+        while (appDone == null || (shown == null && performance.now() - start < 2000)) {
+          await new Promise((res) => setTimeout(res, 0));
+          if (appDone == null) appDone = performance.now();
+        }
+        // Then the browser's work on the frame that shows it (style, layout, paint): from its
+        // requestAnimationFrame to a message posted there. The idle wait for that frame (up to
+        // one vsync, 16.7 ms) is not the app's and is reported apart, as "frame".
         const painted = await new Promise((res) => requestAnimationFrame(() => {
+          const raf = performance.now();
           const ch = new MessageChannel();
-          ch.port1.onmessage = () => res(performance.now());
+          ch.port1.onmessage = () => res({ raf, done: performance.now() });
           ch.port2.postMessage(0);
         }));
         mo.disconnect();
-        return { dom: shown == null ? null : shown - t0, rendered: shown == null ? null : (shown - t0) + (painted - shown) };
+        if (shown == null) return { dom: null, rendered: null, frame: null };
+        return { dom: shown - t0, rendered: (appDone - t0) + (painted.done - painted.raf), frame: painted.done - t0 };
       });
       if (i > 0) runs.push(r); // the first is a warm-up
       await page.click('.review-form button[type=submit]'); // on to the next question (not timed)
     }
-    return { cpuSlowdown: cpu ? EMULATION.cpuSlowdown : 1, reps, dom: round(median(runs.map((r) => r.dom)), 2), rendered: round(median(runs.map((r) => r.rendered)), 2), noFeedback: runs.filter((r) => r.dom == null).length, errors };
+    return { cpuSlowdown: cpu ? EMULATION.cpuSlowdown : 1, reps, dom: round(median(runs.map((r) => r.dom)), 2), rendered: round(median(runs.map((r) => r.rendered)), 2), frame: round(median(runs.map((r) => r.frame)), 2), noFeedback: runs.filter((r) => r.dom == null).length, errors };
   } finally {
     await context.close();
   }
@@ -794,7 +806,7 @@ async function main() {
     { name: 'deep-linked lesson LCP, tests/serve.mjs (uncompressed)', value: R.loads.real.plain.lesson.median.lcp, shown: ms(R.loads.real.plain.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.plain.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'deep-linked lesson LCP, served with brotli', value: R.loads.real.brotli.lesson.median.lcp, shown: ms(R.loads.real.brotli.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.brotli.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'next lesson (click → new h1 rendered, no throttling)', value: nl, shown: ms(nl), budget: '< 16 ms', verdict: verdict(nl, BUDGETS.nextLessonMs, 'lt') },
-    { name: 'review step (Check → feedback rendered, no throttling)', value: R.reviewStep.unthrottled.rendered, shown: `${ms(R.reviewStep.unthrottled.rendered)} (4× CPU: ${ms(R.reviewStep.cpu4x.rendered)})`, budget: '< 16 ms', verdict: verdict(R.reviewStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
+    { name: 'review step (Check → feedback rendered, no throttling)', value: R.reviewStep.unthrottled.rendered, shown: `${ms(R.reviewStep.unthrottled.rendered)} (4× CPU: ${ms(R.reviewStep.cpu4x.rendered)}; frame done, incl. vsync wait: ${ms(R.reviewStep.unthrottled.frame)})`, budget: '< 16 ms', verdict: verdict(R.reviewStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
     sr.available && sr.median != null
       ? { name: 'search, per query (median of queries, no throttling)', value: sr.worst, shown: `${ms(sr.median)} (worst query ${ms(sr.worst)})`, budget: '< 16 ms', verdict: verdict(sr.worst, BUDGETS.searchMs, 'lt') }
       : { name: 'search, per query', value: null, shown: sr.note || 'n/a', budget: '< 16 ms', verdict: 'n/a' },
