@@ -41,6 +41,22 @@ pub struct LessonInfo {
     pub former: &'static [&'static str],
 }
 
+impl LessonInfo {
+    /// A lesson for the model's tests: titled by its slug, with `question_count` questions.
+    #[cfg(test)]
+    pub const fn for_test(slug: &'static str, question_count: u32) -> Self {
+        LessonInfo {
+            slug,
+            title: slug,
+            subtitle: "",
+            minutes: 1,
+            question_count,
+            data: "",
+            former: &[],
+        }
+    }
+}
+
 /// A glossary entry, as the build writes it to the glossary's data file (not embedded in the
 /// app: the glossary page loads it like a lesson, which keeps the wasm smaller).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -407,38 +423,14 @@ mod tests {
             Module {
                 slug: "m1",
                 title: "M1",
-                lessons: &[
-                    LessonInfo {
-                        slug: "a",
-                        title: "A",
-                        subtitle: "",
-                        minutes: 1,
-                        question_count: 0,
-                        data: "",
-                        former: &[],
-                    },
-                    LessonInfo {
-                        slug: "b",
-                        title: "B",
-                        subtitle: "",
-                        minutes: 1,
-                        question_count: 0,
-                        data: "",
-                        former: &[],
-                    },
-                ],
+                lessons: &[LessonInfo::for_test("a", 0), LessonInfo::for_test("b", 0)],
             },
             Module {
                 slug: "m2",
                 title: "M2",
                 lessons: &[LessonInfo {
-                    slug: "c",
-                    title: "C",
-                    subtitle: "",
-                    minutes: 1,
-                    question_count: 0,
-                    data: "",
                     former: &["old-c", "older-c"],
+                    ..LessonInfo::for_test("c", 0)
                 }],
             },
         ],

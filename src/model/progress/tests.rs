@@ -234,28 +234,12 @@ static COURSE: Course = Course {
         Module {
             slug: "m1",
             title: "M1",
-            lessons: &[LessonInfo {
-                slug: "a",
-                title: "A",
-                subtitle: "",
-                minutes: 1,
-                question_count: 0,
-                data: "",
-                former: &[],
-            }],
+            lessons: &[LessonInfo::for_test("a", 0)],
         },
         Module {
             slug: "m2",
             title: "M2",
-            lessons: &[LessonInfo {
-                slug: "b",
-                title: "B",
-                subtitle: "",
-                minutes: 1,
-                question_count: 0,
-                data: "",
-                former: &[],
-            }],
+            lessons: &[LessonInfo::for_test("b", 0)],
         },
     ],
 };

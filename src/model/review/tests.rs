@@ -7,15 +7,7 @@ use crate::model::progress::Progress;
 const T: Time = 1_764_080_000_000;
 
 const fn lesson(slug: &'static str, question_count: u32) -> LessonInfo {
-    LessonInfo {
-        slug,
-        title: slug,
-        subtitle: "",
-        minutes: 1,
-        question_count,
-        data: "",
-        former: &[],
-    }
+    LessonInfo::for_test(slug, question_count)
 }
 
 /// Three modules of 10, 6 and 4 questions.
