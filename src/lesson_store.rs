@@ -87,12 +87,20 @@ pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
     Ok(cached_glossary().expect("just stored"))
 }
 
-/// Starts loading a lesson in the background, so "next" opens instantly.
-/// Pages rendered at build time fetch nothing.
+/// Starts loading a lesson in the background, so "next" opens instantly: once the frame that
+/// shows the open page is done, since starting a fetch takes a millisecond or more that the
+/// page's first frame would otherwise wait for. Pages rendered at build time fetch nothing.
 pub fn prefetch(info: &'static LessonInfo) {
     if cfg!(target_arch = "wasm32") && cached(info.slug).is_none() {
-        leptos::task::spawn_local(async move {
-            let _ = load(info).await;
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || {
+                    leptos::task::spawn_local(async move {
+                        let _ = load(info).await;
+                    })
+                },
+                std::time::Duration::ZERO,
+            )
         });
     }
 }
