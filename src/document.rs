@@ -1,4 +1,5 @@
-//! The document around the app: its title, and scrolling to a `#section`.
+//! The document around the app: its title, scrolling to a `#section`, and work that waits for
+//! the next frame to be done.
 
 use crate::outline::COURSE;
 
@@ -16,6 +17,15 @@ pub fn set_title(page: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&title);
     }
+}
+
+/// Runs `f` once the next frame has been rendered, so work that can wait (a prefetch, a focus
+/// that forces a layout) does not delay what the learner sees. Boxed: one copy of the
+/// frame-then-task plumbing in the wasm for every caller.
+pub fn after_frame(f: Box<dyn FnOnce()>) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
 }
 
 /// Brings the element the URL's `#fragment` names into view and moves focus to it,

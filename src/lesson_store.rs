@@ -92,16 +92,11 @@ pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
 /// page's first frame would otherwise wait for. Pages rendered at build time fetch nothing.
 pub fn prefetch(info: &'static LessonInfo) {
     if cfg!(target_arch = "wasm32") && cached(info.slug).is_none() {
-        leptos::prelude::request_animation_frame(move || {
-            leptos::prelude::set_timeout(
-                move || {
-                    leptos::task::spawn_local(async move {
-                        let _ = load(info).await;
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        crate::document::after_frame(Box::new(move || {
+            leptos::task::spawn_local(async move {
+                let _ = load(info).await;
+            })
+        }));
     }
 }
 

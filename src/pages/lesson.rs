@@ -66,16 +66,11 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
         // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
         if NAVIGATED.replace(true) && !has_hash {
             // Focus forces a layout; after the frame that shows the lesson, that layout is done.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let options = web_sys::FocusOptions::new();
-                        options.set_prevent_scroll(true);
-                        let _ = h1.focus_with_options(&options);
-                    },
-                    std::time::Duration::ZERO,
-                )
-            });
+            crate::document::after_frame(Box::new(move || {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h1.focus_with_options(&options);
+            }));
         }
     });
 
