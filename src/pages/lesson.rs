@@ -40,7 +40,8 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     crate::document::set_description(info.subtitle);
     // Read before this page's own scrolling can overwrite it.
     let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
-    progress.update(|p| p.visit(slug, now()));
+    // Progress changes after rendering, never during it (an effect; none runs at build time).
+    Effect::new(move |_| progress.update(|p| p.visit(slug, now())));
 
     // A lesson already in memory (prefetched, or inline in the page) renders at once,
     // in the same frame; only a lesson not yet loaded waits for its fetch.
@@ -50,7 +51,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let fetch = move || {
         leptos::task::spawn_local(async move { loaded.set(Some(lesson_store::load(info).await)) })
     };
-    if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
+    if crate::platform::IN_BROWSER && loaded.with_untracked(Option::is_none) {
         fetch();
     }
     let data = move || loaded.get();
@@ -275,7 +276,7 @@ fn close_terms(except: Option<&web_sys::Element>) {
 /// Where the lesson should open, from the history entry: the place it was left at (back and
 /// forward), the saved place ("Resume"), or nowhere in particular. A `#section` in the URL wins.
 fn position_to_restore(saved: Option<f64>) -> Option<f64> {
-    if !cfg!(target_arch = "wasm32") || window().location().hash().is_ok_and(|h| h.len() > 1) {
+    if !crate::platform::IN_BROWSER || window().location().hash().is_ok_and(|h| h.len() > 1) {
         return None;
     }
     let state = window().history().ok()?.state().ok()?;

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::backups::{data_url, Backups};
+use crate::components::backups::{point_download_at, Backups};
 use crate::components::insights::Insights;
 use crate::components::safety::{IosHint, PersistenceStatus};
-use crate::model::progress::{ImportPreview, Progress, Undo};
+use crate::model::progress::{
+    ImportError, ImportPreview, Progress, Repairs, ResetScope, Undo, IMPORT_LIMIT,
+};
 use crate::outline::COURSE;
 use crate::state::progress::{keep_before_import, now, use_progress_mut};
 
@@ -19,6 +21,8 @@ pub const EXPORT_FILE: &str = "tpm-course-progress.json";
 struct PendingImport {
     progress: Progress,
     preview: ImportPreview,
+    /// What reading the file changed because it could not be true.
+    repairs: Repairs,
 }
 
 /// The progress page.
@@ -33,17 +37,25 @@ pub fn ProgressPage() -> impl IntoView {
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
     let undo: RwSignal<Option<(Undo, &'static str)>> = RwSignal::new(None);
     let confirm_reset = RwSignal::new(false);
-    // What a reset covers: "" for the whole course, "module:<slug>" or "lesson:<slug>".
-    let scope = RwSignal::new(String::new());
+    let scope = RwSignal::new(ResetScope::Course);
     let summary = move || {
         let (done, total) = progress.with(|p| p.completed_count(&COURSE));
         format!("You have completed {done} of {total} lessons.")
     };
 
-    let export_href = move || data_url(&progress.with(Progress::encode));
+    let export = move |ev: leptos::ev::MouseEvent| {
+        point_download_at(&ev, &progress.with_untracked(Progress::encode))
+    };
 
     let take_file = move |file: web_sys::File| {
         status.set(String::new());
+        // A file too large to be progress is refused before it is read into memory.
+        let size = file.size() as usize;
+        if size > IMPORT_LIMIT {
+            pending.set(None);
+            status.set(ImportError::TooLarge(size).to_string());
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = match JsFuture::from(file.text()).await {
                 Ok(v) => v.as_string().unwrap_or_default(),
@@ -53,11 +65,12 @@ pub fn ProgressPage() -> impl IntoView {
                 }
             };
             match Progress::import(&text, COURSE.id) {
-                Ok(theirs) => {
+                Ok((theirs, repairs)) => {
                     let preview = progress.with_untracked(|p| p.preview_import(&theirs, &COURSE));
                     pending.set(Some(PendingImport {
                         progress: theirs,
                         preview,
+                        repairs,
                     }));
                 }
                 Err(e) => {
@@ -110,19 +123,10 @@ pub fn ProgressPage() -> impl IntoView {
 
     let reset = move |_| {
         let target = scope.get_untracked();
-        let name = scope_name(&target);
-        let taken_back = progress.try_update(|p| match target.split_once(':') {
-            Some(("module", slug)) => COURSE
-                .modules
-                .iter()
-                .find(|m| m.slug == slug)
-                .map(|m| p.reset_module(m, now())),
-            Some(("lesson", slug)) => Some(p.reset_lesson(slug, now())),
-            _ => Some(p.reset_course(&COURSE, now())),
-        });
+        let taken_back = progress.try_update(|p| p.reset_scope(target, &COURSE, now()));
         confirm_reset.set(false);
-        undo.set(taken_back.flatten().map(|u| (u, "reset")));
-        status.set(format!("Your progress in {name} was reset."));
+        undo.set(taken_back.map(|u| (u, "reset")));
+        status.set(format!("Your progress in {} was reset.", target.name()));
     };
 
     view! {
@@ -143,7 +147,7 @@ pub fn ProgressPage() -> impl IntoView {
 
             <section aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>
-                <a class="button" href=export_href download=EXPORT_FILE>"Download your progress (JSON)"</a>
+                <a class="button" href="#" download=EXPORT_FILE on:click=export>"Download your progress (JSON)"</a>
             </section>
 
             <section aria-labelledby="import-title">
@@ -163,6 +167,9 @@ pub fn ProgressPage() -> impl IntoView {
                             {(p.preview.unknown_lessons > 0).then(|| view! {
                                 <li>{format!("The file has {} lessons this course no longer has; their data is kept.", p.preview.unknown_lessons)}</li>
                             })}
+                            {(!p.repairs.is_empty()).then(|| view! {
+                                <li class="import-repairs">{p.repairs.summary()}</li>
+                            })}
                         </ul>
                         <div class="button-row">
                             <button type="button" class="button button-primary" on:click=move |_| apply(false)>"Merge"</button>
@@ -177,25 +184,25 @@ pub fn ProgressPage() -> impl IntoView {
                 <h2 id="reset-title">"Reset"</h2>
                 <label class="reset-scope">
                     "What to reset "
-                    <select class="preference-select" on:change=move |ev| { scope.set(event_target_value(&ev)); confirm_reset.set(false); }
-                        prop:value=move || scope.get()>
+                    <select class="preference-select" on:change=move |ev| { scope.set(ResetScope::parse(&event_target_value(&ev), &COURSE)); confirm_reset.set(false); }
+                        prop:value=move || scope.get().value()>
                         <option value="">"The whole course"</option>
                         {COURSE.modules.iter().enumerate().map(|(i, m)| view! {
                             <optgroup label=format!("Module {}: {}", i + 1, m.title)>
-                                <option value=format!("module:{}", m.slug)>{format!("All of module {}: {}", i + 1, m.title)}</option>
+                                <option value=ResetScope::Module(m).value()>{format!("All of module {}: {}", i + 1, m.title)}</option>
                                 {m.lessons.iter().map(|l| view! {
-                                    <option value=format!("lesson:{}", l.slug)>{format!("Lesson: {}", l.title)}</option>
+                                    <option value=ResetScope::Lesson(l).value()>{format!("Lesson: {}", l.title)}</option>
                                 }).collect_view()}
                             </optgroup>
                         }).collect_view()}
                     </select>
                 </label>
                 {move || {
-                    let whole = scope.with(String::is_empty);
+                    let whole = scope.get() == ResetScope::Course;
                     if confirm_reset.get() {
                         view! {
                             <div class="confirm" role="group" aria-label="Confirm reset">
-                                <p>{format!("Reset your progress in {}? You can undo it right after.", scope_name(&scope.get()))}</p>
+                                <p>{format!("Reset your progress in {}? You can undo it right after.", scope.get().name())}</p>
                                 <div class="button-row">
                                     <button type="button" class="button button-danger" on:click=reset>
                                         {if whole { "Reset all progress" } else { "Reset it" }}
@@ -223,23 +230,6 @@ pub fn ProgressPage() -> impl IntoView {
                 }>{format!("Undo the {what}")}</button>
             })}
         </article>
-    }
-}
-
-/// The words for what a reset covers.
-fn scope_name(scope: &str) -> String {
-    match scope.split_once(':') {
-        Some(("module", slug)) => COURSE
-            .modules
-            .iter()
-            .find(|m| m.slug == slug)
-            .map_or("this module".into(), |m| {
-                format!("the module \"{}\"", m.title)
-            }),
-        Some(("lesson", slug)) => COURSE.find_lesson(slug).map_or("this lesson".into(), |r| {
-            format!("the lesson \"{}\"", r.lesson.title)
-        }),
-        _ => "this course".into(),
     }
 }
 
