@@ -5,9 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use pulldown_cmark::{
-    html, Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
-    Tag, TagEnd,
+    html, Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options,
+    Parser, Tag, TagEnd,
 };
+
+use super::links::{self, SectionLink, Target};
 
 use crate::model::routes::Route;
 
@@ -56,17 +58,22 @@ pub struct Rendered {
     pub terms: BTreeSet<String>,
     /// Lesson slugs linked to.
     pub links: BTreeSet<String>,
+    /// Links to lessons' sections, by byte offset: checked once every lesson's headings are known.
+    pub section_links: Vec<(usize, SectionLink)>,
+    /// Figures linked to (`[text](../figures/name.svg)`), which the built site must hold as files.
+    pub figure_links: BTreeSet<String>,
     pub has_takeaways: bool,
     pub has_callout: bool,
     /// The quiz block: its byte offset and text.
     pub quiz: Option<(usize, String)>,
 }
 
-/// Renders a lesson body.
-pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rendered {
+/// Renders the body of the lesson at `path` (`content/lessons/<slug>.md`), whose links are
+/// relative to it.
+pub fn render_body(path: &str, src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rendered {
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(src, options()).into_offset_iter().collect();
-    let mut body = Body::new(src, cx, events.len());
+    let mut body = Body::new(path, src, cx, events.len());
     let mut i = 0;
     while i < events.len() {
         i = body.event(&events, i);
@@ -79,6 +86,8 @@ type Events<'s> = [(Event<'s>, Range<usize>)];
 
 /// One lesson body being rendered: the events written so far, what is open, what was learned.
 struct Body<'s, 'c> {
+    /// The lesson's file, which its links are relative to.
+    path: &'c str,
     src: &'s str,
     cx: &'c Context<'c>,
     out: Vec<Event<'s>>,
@@ -107,8 +116,9 @@ struct Table {
 }
 
 impl<'s, 'c> Body<'s, 'c> {
-    fn new(src: &'s str, cx: &'c Context<'c>, capacity: usize) -> Self {
+    fn new(path: &'c str, src: &'s str, cx: &'c Context<'c>, capacity: usize) -> Self {
         Body {
+            path,
             src,
             cx,
             out: Vec::with_capacity(capacity),
@@ -133,8 +143,11 @@ impl<'s, 'c> Body<'s, 'c> {
             Event::Start(Tag::BlockQuote(kind)) => self.block_quote(event, *kind),
             Event::End(TagEnd::BlockQuote(_)) => self.block_quote_end(event),
             Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => self.link(event, dest_url, title, range.start),
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => self.link(event, *link_type, dest_url, title, range.start),
             Event::End(TagEnd::Link) => self.link_end(event),
             Event::Start(Tag::Paragraph)
                 if matches!(
@@ -273,31 +286,52 @@ impl<'s, 'c> Body<'s, 'c> {
         }
     }
 
-    /// `[text](term:id)`: a glossary term; `[text](other.md#section)`: a link to a lesson;
-    /// any other `[text](url)` is written as it is.
-    fn link(&mut self, event: &Event<'s>, dest: &str, title: &CowStr<'s>, at: usize) {
+    /// `[text](term:id)`: a glossary term. `[text](other.md#section)`, `[text](#section)`,
+    /// `[text](../templates/name.md)`, `[text](../figures/name.svg)`: a link relative to the
+    /// lesson's file, which must lead to a lesson, template or figure of the course and is
+    /// rewritten to its URL (see `links`). `[text](https://…)`, `<a@b.org>`: left as they are.
+    fn link(
+        &mut self,
+        event: &Event<'s>,
+        link_type: LinkType,
+        dest: &str,
+        title: &CowStr<'s>,
+        at: usize,
+    ) {
         if let Some(term) = dest.strip_prefix("term:") {
-            self.term(term, at);
-        } else if let Some((slug, anchor)) = lesson_link(dest) {
-            if !self.cx.lessons.contains(slug) {
-                self.problem(at, format!("link to lesson \"{slug}\", which does not exist; link to content/lessons/<slug>.md of a lesson in course.toml"));
-            }
-            self.r.links.insert(slug.to_string());
-            let href = match anchor {
-                Some(a) => format!("{}#{a}", Route::Lesson(slug).path()),
-                None => Route::Lesson(slug).path(),
-            };
-            self.out.push(Event::Start(Tag::Link {
-                link_type: pulldown_cmark::LinkType::Inline,
-                dest_url: href.into(),
-                title: title.clone(),
-                id: CowStr::Borrowed(""),
-            }));
-            self.links.push(None);
-        } else {
-            self.out.push(event.clone());
-            self.links.push(None);
+            return self.term(term, at);
         }
+        self.links.push(None);
+        let resolved = match link_type {
+            LinkType::Email => Ok(None),
+            _ => links::resolve(self.path, dest, self.cx),
+        };
+        let resolved = match resolved {
+            Ok(Some(resolved)) => resolved,
+            Ok(None) => return self.out.push(event.clone()),
+            Err(message) => {
+                self.problem(at, message);
+                return self.out.push(event.clone());
+            }
+        };
+        match &resolved.target {
+            Target::Lesson(slug) => {
+                self.r.links.insert(slug.clone());
+            }
+            Target::Figure(name) => {
+                self.r.figure_links.insert(name.clone());
+            }
+            Target::Template(_) => {}
+        }
+        if let Some(section) = links::section_link(dest, &resolved) {
+            self.r.section_links.push((at, section));
+        }
+        self.out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: resolved.href().into(),
+            title: title.clone(),
+            id: CowStr::Borrowed(""),
+        }));
     }
 
     /// `[text](term:id)`: the text becomes a button that opens the term's definition, with a
@@ -601,12 +635,16 @@ pub fn render_inline(src: &str, problems: &mut Vec<Problem>) -> String {
                 offset: range.start,
                 message: "raw HTML is not allowed; write it in Markdown".into(),
             }),
-            Event::Start(Tag::Link { dest_url, .. })
-                if dest_url.starts_with("term:") || lesson_link(dest_url).is_some() =>
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if *link_type != LinkType::Email
+                && (dest_url.starts_with("term:") || links::is_relative(dest_url)) =>
             {
                 problems.push(Problem {
                     offset: range.start,
-                    message: "glossary terms and lesson links belong in the lesson body, not in quiz or glossary text".into(),
+                    message: "glossary terms and links to lessons, templates or figures belong in the lesson body, not in quiz or glossary text".into(),
                 })
             }
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Image { .. }) => {
@@ -677,20 +715,6 @@ pub fn to_text(html_or_md: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-}
-
-/// `other-lesson.md` or `other-lesson.md#section` names a lesson; anything with a scheme does not.
-fn lesson_link(dest: &str) -> Option<(&str, Option<&str>)> {
-    let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (dest, None),
-    };
-    let path = path.strip_prefix("./").unwrap_or(path);
-    let slug = path.strip_suffix(".md")?;
-    if slug.is_empty() || slug.contains(['/', ':']) {
-        return None;
-    }
-    Some((slug, anchor))
 }
 
 fn callout_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
