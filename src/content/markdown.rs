@@ -365,7 +365,7 @@ impl<'s, 'c> Body<'s, 'c> {
     }
 
     /// A paragraph holding only `![alt](figures/name.svg "caption")`: the figure, inline.
-    /// An image with anything else in its paragraph is refused.
+    /// An image with anything else in its paragraph is refused (by `event`, once).
     fn figure(&mut self, events: &Events<'s>, i: usize) -> usize {
         let end = end_of(events, i, |e| matches!(e, TagEnd::Image));
         let alone = matches!(
@@ -373,7 +373,8 @@ impl<'s, 'c> Body<'s, 'c> {
             Some((Event::End(TagEnd::Paragraph), _))
         );
         if !alone {
-            self.problem(events[i].1.start, FIGURE_ALONE.into());
+            // The paragraph goes on as text; its image is refused where it stands.
+            self.out.push(events[i].0.clone());
             return i + 1;
         }
         if let (

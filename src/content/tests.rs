@@ -768,3 +768,11 @@ fn a_missing_template_is_refused() {
         &["content/lessons/b.md:7: template \"risk-log\" does not exist; add content/templates/risk-log.md, or name one of: raid-log"],
     );
 }
+
+#[test]
+fn a_figure_that_starts_a_sentence_is_refused_once() {
+    check(
+        with_figure(FIGURE, "![a chain](figures/chain.svg) shows the order."),
+        &["content/lessons/b.md:7: a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own"],
+    );
+}
