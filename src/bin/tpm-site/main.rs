@@ -104,6 +104,9 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             text,
         )?;
     }
+    for (name, svg) in &site.figure_files {
+        write(out.join(content::links::FIGURES_DIR).join(name), svg)?;
+    }
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;
     // Every page gets its policy from its own final bytes, before the service worker hashes them.
