@@ -91,6 +91,19 @@ pub struct StoredAnswer {
     pub stale: bool,
 }
 
+/// What a lesson's quiz shows when it opens: the last answers, if every one still fits its
+/// question, and whether any question changed since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizRestore {
+    /// The last answer to each question, in the quiz's order; `None` unless every question
+    /// has an answer that is not stale.
+    pub answers: Option<Vec<Vec<usize>>>,
+    /// The most submissions any of its questions has.
+    pub attempts: u32,
+    /// Whether a question changed since it was answered (its old answer is not shown).
+    pub stale: bool,
+}
+
 /// Why stored progress could not be read. The raw text is always kept aside by the caller.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecodeError {
@@ -482,6 +495,29 @@ impl Progress {
             attempts: stored.attempts,
             stale: stored.hash != question.hash,
         })
+    }
+
+    /// What the quiz of a lesson shows when it opens.
+    pub fn quiz_restore(&self, slug: &str, quiz: &Quiz) -> QuizRestore {
+        let stored: Vec<Option<StoredAnswer>> = quiz
+            .questions
+            .iter()
+            .map(|q| self.answer(slug, q))
+            .collect();
+        let fresh = |s: &Option<StoredAnswer>| s.as_ref().is_some_and(|a| !a.stale);
+        QuizRestore {
+            attempts: stored
+                .iter()
+                .flatten()
+                .map(|a| a.attempts)
+                .max()
+                .unwrap_or(0),
+            stale: stored.iter().flatten().any(|a| a.stale),
+            answers: stored
+                .iter()
+                .all(fresh)
+                .then(|| stored.into_iter().flatten().map(|a| a.answer).collect()),
+        }
     }
 
     /// Marks a lesson complete or not, by the learner's own choice.

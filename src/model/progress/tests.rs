@@ -632,3 +632,37 @@ fn version_1_records_migrate_with_nothing_lost() {
     next.visit("closing-a-program", T + 1);
     assert_eq!(next.last_lesson.as_deref(), Some("closing-a-program"));
 }
+
+#[test]
+fn a_quiz_opens_with_its_last_answers_only_while_every_question_is_unchanged() {
+    let mut p = Progress::new("tpm", "d");
+    let q = quiz();
+    assert_eq!(
+        p.quiz_restore("a", &q),
+        QuizRestore {
+            answers: None,
+            attempts: 0,
+            stale: false
+        }
+    );
+    p.record_quiz("a", &q, &[vec![1], vec![0, 2]], &[], T);
+    p.record_quiz("a", &q, &[vec![0], vec![0, 1]], &[], T + 1);
+    assert_eq!(
+        p.quiz_restore("a", &q),
+        QuizRestore {
+            answers: Some(vec![vec![0], vec![0, 1]]),
+            attempts: 2,
+            stale: false
+        }
+    );
+    let mut edited = quiz();
+    edited.questions[1].hash = "h2-rewritten".into();
+    assert_eq!(
+        p.quiz_restore("a", &edited),
+        QuizRestore {
+            answers: None,
+            attempts: 2,
+            stale: true
+        }
+    );
+}
