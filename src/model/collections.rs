@@ -60,28 +60,20 @@ impl<T: Ord + Clone> Set<T> {
     }
 
     /// Adds every item of `other` (cloning only the new ones); returns whether any was new.
-    /// One pass over both lists when `other` has anything new, whatever their sizes.
+    /// New items are appended and the list sorted once ([`Set::from_vec`]), whatever their
+    /// number: no insert in the middle, one at a time.
     pub fn union(&mut self, other: &Set<T>) -> bool {
-        let new = other
+        let new: Vec<&T> = other
             .0
             .iter()
             .filter(|item| self.0.binary_search(item).is_err())
-            .count();
-        if new == 0 {
+            .collect();
+        if new.is_empty() {
             return false;
         }
-        let ours = std::mem::take(&mut self.0);
-        let mut merged = Vec::with_capacity(ours.len() + new);
-        let mut theirs = other.0.iter().peekable();
-        for item in ours {
-            while let Some(t) = theirs.next_if(|t| **t < item) {
-                merged.push(t.clone());
-            }
-            theirs.next_if(|t| **t == item);
-            merged.push(item);
-        }
-        merged.extend(theirs.cloned());
-        self.0 = merged;
+        let mut all = std::mem::take(&mut self.0);
+        all.extend(new.into_iter().cloned());
+        *self = Set::from_vec(all);
         true
     }
 }

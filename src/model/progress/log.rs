@@ -298,8 +298,8 @@ impl Log {
         let mut position: Option<(Time, u16)> = None;
         // Every live answer: (question id, (time, device), choices), then grouped by id.
         let mut answers: Vec<(&str, (Time, &str), &Vec<usize>)> = Vec::new();
-        // Every live hash: (question id, (time, hash)).
-        let mut hashes: Vec<(&str, (Time, &str))> = Vec::new();
+        // Each device's log of the lesson, with the latest time its live resets hide.
+        let mut logs: Vec<(&LessonLog, Option<Time>)> = Vec::new();
         for (device, lessons) in &self.devices {
             let Some(log) = lessons.get(slug) else {
                 continue;
@@ -329,33 +329,28 @@ impl Log {
                     answers.push((id, (attempt.at, device), answer));
                 }
             }
-            for (id, (t, hash)) in log.hashes.iter().filter(|h| live(h.1 .0)) {
-                hashes.push((id, (*t, hash)));
-            }
+            logs.push((log, limit));
         }
         if !any {
             return None;
         }
         out.completed = mark.is_some_and(|m| m.1);
         out.position = position.map(|p| f64::from(p.1) / 1000.0);
-        // The hash of each question as of its latest live fact, sorted by question id.
-        let mut latest_hash: Vec<(&str, (Time, &str))> = Vec::new();
-        for i in crate::model::sort::ranked_by(&hashes, |h| h.0) {
-            let (id, hash) = hashes[i];
-            match latest_hash.last_mut() {
-                Some(last) if last.0 == id => last.1 = last.1.max(hash),
-                _ => latest_hash.push((id, hash)),
-            }
-        }
         // Per question: the latest answer, by (time, device) so every merge order agrees, and
         // how many answers there were.
         let mut questions = Vec::new();
         for group in crate::model::sort::groups(&answers, |a| a.0) {
             let id = answers[group[0]].0;
             let latest = group.iter().map(|&i| (answers[i].1, answers[i].2)).max();
-            let hash = latest_hash
-                .binary_search_by(|h| h.0.cmp(id))
-                .map_or("", |i| latest_hash[i].1 .1);
+            // Its hash as of the latest live fact of any device.
+            let hash = logs
+                .iter()
+                .filter_map(|(log, limit)| {
+                    let h = log.hashes.get(id)?;
+                    limit.is_none_or(|l| h.0 > l).then_some((h.0, h.1.as_str()))
+                })
+                .max()
+                .map_or("", |h| h.1);
             let progress = QuestionProgress {
                 answer: latest.map(|l| l.1.clone()).unwrap_or_default(),
                 attempts: group.len() as u32,
