@@ -1,6 +1,6 @@
 // Progress that cannot be read, or cannot be stored, never stops the course and is never lost.
 import fs from 'node:fs';
-import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen } from './helpers.mjs';
+import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, derive } from './helpers.mjs';
 
 const get = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 const backupKeys = (page) => page.evaluate((prefix) =>
@@ -127,4 +127,11 @@ test('full storage: a failed save is reported and the learner keeps going', asyn
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.getByRole('alert')).toContainText('could not be saved');
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
+  // What could not be saved can be downloaded at once, with the lesson just completed in it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('alert').getByRole('link', { name: 'Download your progress' }).click(),
+  ]);
+  const saved = derive(JSON.parse(fs.readFileSync(await download.path(), 'utf8')));
+  expect(saved.lessons['what-do-technical-program-managers-do'].completed).toBe(true);
 });
