@@ -8,6 +8,7 @@ pub mod course;
 pub mod exam;
 pub mod fsrs;
 pub mod html;
+pub mod insights;
 pub mod json;
 pub mod progress;
 pub mod review;
