@@ -10,6 +10,7 @@
 use super::course::{Course, Module};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
 use super::progress::{Event, Progress, Recall, Source, Time};
+use super::sort::ranked;
 
 /// A day in milliseconds.
 pub const DAY: Time = 86_400_000;
@@ -120,15 +121,6 @@ pub fn recall_now(item: &Item, now: Time) -> f64 {
         return 0.0;
     }
     fsrs::retrievability(item.memory.stability, days(item.last, now))
-}
-
-/// The indices of `keys` from the smallest key up (ties in order): every ranking in the model
-/// goes through this one sort, because each sort with a comparator of its own adds its own
-/// code to the wasm.
-pub fn ranked(keys: impl Iterator<Item = u64>) -> Vec<usize> {
-    let mut order: Vec<(u64, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
-    crate::model::sort::sort(&mut order);
-    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A probability as a key that sorts like it (to a billionth).

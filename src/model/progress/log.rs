@@ -433,7 +433,7 @@ impl Log {
         // Oldest first (the order of devices settles ties the same way in every tab). The
         // model's one sort, rather than a sort of events of their own: less code in the wasm.
         for (_, events) in &mut out {
-            let order = crate::model::review::ranked(events.iter().map(|e| e.at));
+            let order = crate::model::sort::ranked(events.iter().map(|e| e.at));
             *events = order.into_iter().map(|k| events[k]).collect();
         }
         out
