@@ -1,11 +1,14 @@
 //! Learning from the record: review items scheduled with FSRS, what is due, mastery per
-//! module, the weakest questions, and the order of a question's choices.
+//! module, the weakest questions, and the order of a question's choices; [`session`] is the
+//! review session that asks the due items.
 //!
 //! Every question the learner has answered is an item. Its history is every visible answer
 //! from quizzes, reviews and exams ([`Log::history`]); replaying it through [`fsrs`] gives its
 //! memory state and the day it is due. A wrong answer makes an item due at once (a
 //! relearning step of zero: it comes back in the next review session); a right one schedules
 //! it at the interval FSRS gives for a retention of 0.9.
+
+pub mod session;
 
 use super::course::{Course, Module};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
