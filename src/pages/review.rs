@@ -46,9 +46,10 @@ pub fn ReviewPage(
         start(plan, session, error);
     }
     // Only a change of stage draws another part of the page; a check or the next question
-    // redraws within it.
-    let stage = Memo::new(move |_| session.with(|s| s.as_ref().map(ReviewSession::stage)));
-    let position = Memo::new(move |_| session.with(|s| s.as_ref().map_or(0, |s| s.position())));
+    // redraws within it. (The session is read through guards, not `with` closures: each
+    // closure would add its own copy of the signal's code to the wasm.)
+    let stage = Memo::new(move |_| session.read().as_ref().map(ReviewSession::stage));
+    let position = Memo::new(move |_| session.read().as_ref().map_or(0, ReviewSession::position));
 
     view! {
         <article class="review">
@@ -62,11 +63,11 @@ pub fn ReviewPage(
                 // Redrawn for each question; a missed one added to the end changes only the count.
                 Some(Stage::Asking) => (move || {
                     let position = position.get();
-                    let step = session.with_untracked(|s| s.as_ref()?.current().cloned())?;
+                    let step = session.read_untracked().as_ref()?.current().cloned()?;
                     Some(view! { <ReviewQuestion session=session status=status step=step position=position/> })
                 }).into_any(),
                 Some(Stage::Finished) => {
-                    let summary = session.with_untracked(|s| s.as_ref().map(ReviewSession::summary));
+                    let summary = session.read_untracked().as_ref().map(ReviewSession::summary);
                     view! { <ReviewSummary summary=summary.unwrap_or_default()/> }.into_any()
                 }
             }}
@@ -111,7 +112,7 @@ fn ReviewQuestion(
     let checked = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H2>::new();
     let next_button = NodeRef::<leptos::html::Button>::new();
-    let total = move || session.with(|s| s.as_ref().map_or(0, ReviewSession::len));
+    let total = move || session.read().as_ref().map_or(0, ReviewSession::len);
     number_keys(checked);
     if position > 0 {
         // Reached with Next: the count takes the focus, so the learner starts at the top.
@@ -126,22 +127,16 @@ fn ReviewQuestion(
         ev.prevent_default();
         if checked.get_untracked() {
             status.set(String::new());
-            session.update(|s| {
-                if let Some(s) = s {
-                    s.next();
-                }
-            });
+            if let Some(s) = session.write().as_mut() {
+                s.next();
+            }
             return;
         }
         let answer = chosen.get_untracked();
         let sure = !unsure.get_untracked();
-        let check = session
-            .try_update(|s| {
-                s.as_mut()
-                    .map(|s| s.check(&mut progress.write(), &answer, !sure, now()))
-            })
-            .flatten()
-            .unwrap_or(Check::NoAnswer);
+        let check = session.write().as_mut().map_or(Check::NoAnswer, |s| {
+            s.check(&mut progress.write(), &answer, !sure, now())
+        });
         status.set(check.message());
         if check != Check::NoAnswer {
             keep_seed();
@@ -164,7 +159,7 @@ fn ReviewQuestion(
             <div class="review-actions">
                 {move || if checked.get() {
                     // Decided at the check: a missed question was added to the end by then.
-                    let last = session.with_untracked(|s| s.as_ref().is_none_or(ReviewSession::is_last));
+                    let last = session.read_untracked().as_ref().is_none_or(ReviewSession::is_last);
                     view! {
                         <button type="submit" class="button button-primary" node_ref=next_button>
                             {if last { "See the summary" } else { "Next question" }}
