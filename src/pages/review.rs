@@ -45,11 +45,10 @@ pub fn ReviewPage(
         let plan = Plan::new(scope, &use_items().read_untracked(), now());
         start(plan, session, error);
     }
-    // Only a change of stage draws another part of the page; a check or the next question
-    // redraws within it. (The session is read through guards, not `with` closures: each
-    // closure would add its own copy of the signal's code to the wasm.)
+    // Only a change of stage (the next question is one) draws another part of the page; a
+    // check redraws within it. (The session is read through guards, not `with` closures:
+    // each closure would add its own copy of the signal's code to the wasm.)
     let stage = Memo::new(move |_| session.read().as_ref().map(ReviewSession::stage));
-    let position = Memo::new(move |_| session.read().as_ref().map_or(0, ReviewSession::position));
 
     view! {
         <article class="review">
@@ -61,11 +60,10 @@ pub fn ReviewPage(
                 None => view! { <p class="review-loading">"Loading the questions…"</p> }.into_any(),
                 Some(Stage::Empty) => view! { <ReviewEmpty/> }.into_any(),
                 // Redrawn for each question; a missed one added to the end changes only the count.
-                Some(Stage::Asking) => (move || {
-                    let position = position.get();
-                    let step = session.read_untracked().as_ref()?.current().cloned()?;
-                    Some(view! { <ReviewQuestion session=session status=status step=step position=position/> })
-                }).into_any(),
+                Some(Stage::Asking(position)) => {
+                    let step = session.read_untracked().as_ref().and_then(|s| s.current().cloned());
+                    step.map(|step| view! { <ReviewQuestion session=session status=status step=step position=position/> }).into_any()
+                }
                 Some(Stage::Finished) => {
                     let summary = session.read_untracked().as_ref().map(ReviewSession::summary);
                     view! { <ReviewSummary summary=summary.unwrap_or_default()/> }.into_any()

@@ -47,7 +47,8 @@ pub struct Step {
 pub enum Stage {
     /// Nothing to ask: nothing is due, or the lesson has no questions.
     Empty,
-    Asking,
+    /// Asking the question at this index of the session, from 0.
+    Asking(usize),
     Finished,
 }
 
@@ -133,7 +134,7 @@ impl ReviewSession {
         if self.queue.is_empty() {
             Stage::Empty
         } else if self.position < self.queue.len() {
-            Stage::Asking
+            Stage::Asking(self.position)
         } else {
             Stage::Finished
         }
@@ -142,11 +143,6 @@ impl ReviewSession {
     /// The question asked now; `None` once the session is over.
     pub fn current(&self) -> Option<&Step> {
         self.queue.get(self.position)
-    }
-
-    /// The index of the question asked now, from 0.
-    pub fn position(&self) -> usize {
-        self.position
     }
 
     /// How many questions the session asks, counting each time a missed one comes back.

@@ -432,8 +432,7 @@ fn a_session_asks_the_due_items_least_likely_remembered_first() {
     let plan = Plan::new(ReviewScope::All, &items(&p, &COURSE), now);
     assert_eq!(plan.lessons(), ["a", "b"]);
     let session = plan.clone().start(&[loaded("a", 5), loaded("b", 5)], 1);
-    assert_eq!(session.stage(), Stage::Asking);
-    assert_eq!((session.position(), session.len()), (0, 4));
+    assert_eq!((session.stage(), session.len()), (Stage::Asking(0), 4));
     assert_eq!(queue(&session), ["a2", "a1", "a0", "b0"]);
     // The seed orders only one lesson's practice.
     assert_eq!(
@@ -486,7 +485,10 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
     assert_eq!(session.check(&mut p, &[], false, now), Check::NoAnswer);
     assert_eq!(Check::NoAnswer.message(), "Choose an answer first.");
     session.next();
-    assert_eq!((session.position(), session.is_checked()), (0, false));
+    assert_eq!(
+        (session.stage(), session.is_checked()),
+        (Stage::Asking(0), false)
+    );
     assert_eq!(p, before);
 
     // a2, missed: recorded, and asked again at the end.
@@ -531,13 +533,8 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
 
     // a2 again, missed again: once more at the end (the third time it is asked).
     session.next();
-    assert_eq!(
-        (
-            session.position(),
-            session.current().unwrap().question.id.as_str()
-        ),
-        (2, "a2")
-    );
+    assert_eq!(session.stage(), Stage::Asking(2));
+    assert_eq!(session.current().unwrap().question.id, "a2");
     assert!(session.is_last());
     let again = session.check(&mut p, &wrong, false, now + 2);
     assert_eq!(
@@ -593,7 +590,7 @@ fn one_lessons_practice_asks_all_its_questions_in_a_seeded_order() {
     assert_eq!(plan.lessons(), ["e"]);
     let lessons = [loaded("a", 5), loaded("e", 4)];
     let session = plan.clone().start(&lessons, 7);
-    assert_eq!((session.stage(), session.len()), (Stage::Asking, 4));
+    assert_eq!((session.stage(), session.len()), (Stage::Asking(0), 4));
     // Pinned: the same seed gives the same order; another seed another one.
     assert_eq!(queue(&session), PRACTICE_SEED_7);
     assert_eq!(plan.clone().start(&lessons, 7), session);
