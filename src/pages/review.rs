@@ -110,7 +110,7 @@ fn ReviewQuestion(
     let checked = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H2>::new();
     let next_button = NodeRef::<leptos::html::Button>::new();
-    let total = move || session.read().as_ref().map_or(0, ReviewSession::len);
+    let total = move || session.read().as_ref().map_or(0, ReviewSession::total);
     number_keys(checked);
     if position > 0 {
         // Reached with Next: the count takes the focus, so the learner starts at the top.

@@ -146,7 +146,7 @@ impl ReviewSession {
     }
 
     /// How many questions the session asks, counting each time a missed one comes back.
-    pub fn len(&self) -> usize {
+    pub fn total(&self) -> usize {
         self.queue.len()
     }
 

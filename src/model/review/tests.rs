@@ -432,7 +432,7 @@ fn a_session_asks_the_due_items_least_likely_remembered_first() {
     let plan = Plan::new(ReviewScope::All, &items(&p, &COURSE), now);
     assert_eq!(plan.lessons(), ["a", "b"]);
     let session = plan.clone().start(&[loaded("a", 5), loaded("b", 5)], 1);
-    assert_eq!((session.stage(), session.len()), (Stage::Asking(0), 4));
+    assert_eq!((session.stage(), session.total()), (Stage::Asking(0), 4));
     assert_eq!(queue(&session), ["a2", "a1", "a0", "b0"]);
     // The seed orders only one lesson's practice.
     assert_eq!(
@@ -468,7 +468,7 @@ fn a_session_takes_at_most_twenty_due_items() {
         .iter()
         .map(|s| loaded(s, 5))
         .collect();
-    assert_eq!(plan.start(&lessons, 1).len(), SESSION_SIZE);
+    assert_eq!(plan.start(&lessons, 1).total(), SESSION_SIZE);
 }
 
 #[test]
@@ -505,7 +505,7 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
         missed.message(),
         "Not quite. This question comes back later in this session. The explanations are below."
     );
-    assert_eq!(session.len(), 3);
+    assert_eq!(session.total(), 3);
     assert!(session.is_checked());
     // Checked once: a second check records nothing.
     assert_eq!(session.check(&mut p, &right, false, now), Check::NoAnswer);
@@ -529,7 +529,7 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
         }
     );
     assert_eq!(unsure.message(), "Correct. The explanations are below.");
-    assert_eq!((session.len(), session.is_last()), (3, false));
+    assert_eq!((session.total(), session.is_last()), (3, false));
 
     // a2 again, missed again: once more at the end (the third time it is asked).
     session.next();
@@ -544,7 +544,7 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
             again: true
         }
     );
-    assert_eq!((session.len(), session.is_last()), (4, false));
+    assert_eq!((session.total(), session.is_last()), (4, false));
 
     // Missed a third time: it does not come back a fourth.
     session.next();
@@ -557,7 +557,7 @@ fn a_missed_question_comes_back_at_the_end_at_most_twice() {
         }
     );
     assert_eq!(last.message(), "Not quite. The explanations are below.");
-    assert_eq!((session.len(), session.is_last()), (4, true));
+    assert_eq!((session.total(), session.is_last()), (4, true));
     assert_eq!(a2(&p), (4, 4, now + 3));
 
     session.next();
@@ -590,7 +590,7 @@ fn one_lessons_practice_asks_all_its_questions_in_a_seeded_order() {
     assert_eq!(plan.lessons(), ["e"]);
     let lessons = [loaded("a", 5), loaded("e", 4)];
     let session = plan.clone().start(&lessons, 7);
-    assert_eq!((session.stage(), session.len()), (Stage::Asking(0), 4));
+    assert_eq!((session.stage(), session.total()), (Stage::Asking(0), 4));
     // Pinned: the same seed gives the same order; another seed another one.
     assert_eq!(queue(&session), PRACTICE_SEED_7);
     assert_eq!(plan.clone().start(&lessons, 7), session);
