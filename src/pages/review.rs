@@ -96,9 +96,11 @@ fn start(plan: Plan, session: RwSignal<Option<ReviewSession>>, error: RwSignal<O
 /// feedback and Next.
 #[component]
 fn ReviewQuestion(
+    /// The session: checked and moved on from here.
     session: RwSignal<Option<ReviewSession>>,
     /// The announcement after each check.
     status: RwSignal<String>,
+    /// The question and its lesson.
     step: Step,
     /// Its place in the session, from 0.
     position: usize,
