@@ -36,7 +36,7 @@ test-browser:
 	cd tests && npx playwright test
 
 ## Measure sizes, load times under mobile emulation, navigation, search, memory and a 1,000-lesson
-## course (see README, "Benchmark"). Builds into bench/out/, never dist/ or target/. Not a test.
+## course (see bench/RESULTS.md). Builds into bench/out/, never dist/ or target/. Not a test.
 bench: setup
 	node bench/bench.mjs
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
 mod model;
 

@@ -69,6 +69,7 @@ const BUDGETS = {
   nextLessonMs: 16,
   searchMs: 16,
   reviewStepMs: 16,
+  largeRecordMs: 1000,
   scaleRatio: 2,
 };
 
@@ -662,6 +663,87 @@ async function reviewStep(base, { cpu, reps = 20 }) {
   }
 }
 
+// ---------------------------------------------------------------- large records
+
+/**
+ * A version-3 progress record of about `bytes` bytes, shaped like years of study on several
+ * browsers: every real lesson's questions, answered in reviews day after day.
+ */
+function largeRecord(site, bytes) {
+  const dir = path.join(site, 'lessons');
+  const lessons = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => {
+    const data = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    return { slug: data.slug, ids: data.quiz ? data.quiz.questions.map((q) => q.id) : [] };
+  }).filter((l) => l.ids.length);
+  const devices = ['phone1', 'laptop', 'phone2', 'tablet'];
+  const log = Object.fromEntries(devices.map((d) => [d, {}]));
+  let size = 200;
+  let day = 0;
+  const start = 1_700_000_000_000;
+  while (size < bytes) {
+    for (const l of lessons) {
+      const d = devices[day % devices.length];
+      const entry = (log[d][l.slug] ??= { opened: start, questions: l.ids, recalls: [] });
+      const at = start + day * 86_400_000 + lessons.indexOf(l) * 1000;
+      entry.opened = at;
+      const grades = l.ids.map((_, i) => `${i}${(day + i) % 5 === 0 ? 'w' : 'g'}`).join(' ');
+      entry.recalls.push([at, 'r', grades]);
+      size += 20 + grades.length;
+    }
+    day += 1;
+  }
+  return JSON.stringify({ version: 3, course: 'tpm-course', device: 'bench', log });
+}
+
+/** How long the app takes to start with a large record in storage, and to read a large file to import. */
+async function largeRecords(base, site) {
+  const stored = largeRecord(site, 2_000_000);
+  const imported = largeRecord(site, 4_950_000);
+  const { context, page, errors } = await newContext();
+  try {
+    const url = `${base}/lessons/${DEEP_LESSON}/`;
+    const started = async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 60_000 });
+      return page.evaluate(() => window.__bench.appStarted);
+    };
+    const open = [];
+    const empty = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${base}/manifest.webmanifest`);
+      await page.evaluate(() => localStorage.clear());
+      empty.push(await started());
+      await page.goto(`${base}/manifest.webmanifest`);
+      await page.evaluate((raw) => { localStorage.clear(); localStorage.setItem('tpm-course.progress', raw); }, stored);
+      open.push(await started());
+    }
+    const reads = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${base}/manifest.webmanifest`);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${base}/progress/`, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
+      await page.evaluate(() => {
+        window.__import = { t0: null, t1: null };
+        document.querySelector('#import-file').addEventListener('change', () => { window.__import.t0 = performance.now(); }, { capture: true });
+        new MutationObserver(() => {
+          if (window.__import.t1 == null && document.querySelector('.import-preview')) window.__import.t1 = performance.now();
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+      await page.locator('#import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(imported) });
+      await page.waitForSelector('.import-preview', { timeout: 60_000 });
+      reads.push(await page.evaluate(() => window.__import.t1 - window.__import.t0));
+    }
+    return {
+      storedBytes: stored.length, importedBytes: imported.length,
+      appStartedEmpty: round(median(empty)), appStartedWithRecord: round(median(open)),
+      openExtra: round(median(open) - median(empty)), importToPreview: round(median(reads)), errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 function verdict(value, budget, cmp = 'le') {
@@ -768,6 +850,10 @@ async function main() {
   results.reviewStep = { unthrottled: await reviewStep(real, { cpu: false }), cpu4x: await reviewStep(real, { cpu: true, reps: 10 }) };
   mark('reviewStep');
 
+  log('large records');
+  results.largeRecords = await largeRecords(real, REAL_SITE);
+  mark('largeRecords');
+
   if (!SKIP_SCALE) {
     log('scale course: cold loads and search');
     results.loads.scale = { plain: await loads(scale, 'scale/plain'), brotli: await loads(scaleBr, 'scale/brotli') };
@@ -807,6 +893,8 @@ async function main() {
     { name: 'deep-linked lesson LCP, served with brotli', value: R.loads.real.brotli.lesson.median.lcp, shown: ms(R.loads.real.brotli.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.brotli.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'next lesson (click → new h1 rendered, no throttling)', value: nl, shown: ms(nl), budget: '< 16 ms', verdict: verdict(nl, BUDGETS.nextLessonMs, 'lt') },
     { name: 'review step (Check → feedback rendered, no throttling)', value: R.reviewStep.unthrottled.rendered, shown: `${ms(R.reviewStep.unthrottled.rendered)} (4× CPU: ${ms(R.reviewStep.cpu4x.rendered)}; frame done, incl. vsync wait: ${ms(R.reviewStep.unthrottled.frame)})`, budget: '< 16 ms', verdict: verdict(R.reviewStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
+    { name: `app start with a ${kb(R.largeRecords.storedBytes)} record in storage (navigation → app ready)`, value: R.largeRecords.appStartedWithRecord, shown: `${ms(R.largeRecords.appStartedWithRecord)} (empty storage: ${ms(R.largeRecords.appStartedEmpty)})`, budget: '< 1 s', verdict: verdict(R.largeRecords.appStartedWithRecord, BUDGETS.largeRecordMs, 'lt') },
+    { name: `import of a ${kb(R.largeRecords.importedBytes)} progress file (file chosen → preview shown)`, value: R.largeRecords.importToPreview, shown: ms(R.largeRecords.importToPreview), budget: '< 1 s', verdict: verdict(R.largeRecords.importToPreview, BUDGETS.largeRecordMs, 'lt') },
     sr.available && sr.median != null
       ? { name: 'search, per query (median of queries, no throttling)', value: sr.worst, shown: `${ms(sr.median)} (worst query ${ms(sr.worst)})`, budget: '< 16 ms', verdict: verdict(sr.worst, BUDGETS.searchMs, 'lt') }
       : { name: 'search, per query', value: null, shown: sr.note || 'n/a', budget: '< 16 ms', verdict: 'n/a' },

@@ -10,13 +10,7 @@ pub fn set_title(page: &str) {
     } else {
         format!("{page} · {}", COURSE.title)
     };
-    // At build time the title is kept for tpm-site to write into the page.
-    #[cfg(not(target_arch = "wasm32"))]
-    RENDERED.with(|r| r.borrow_mut().0 = title);
-    #[cfg(target_arch = "wasm32")]
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&title);
-    }
+    crate::platform::set_title(title);
 }
 
 /// Runs `f` once the next frame has been rendered, so work that can wait (a prefetch, a focus
@@ -31,7 +25,7 @@ pub fn after_frame(f: Box<dyn FnOnce()>) {
 /// Brings the element the URL's `#fragment` names into view and moves focus to it,
 /// once the page has rendered: a search result or a link opens at its section.
 pub fn scroll_to_hash() {
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::platform::IN_BROWSER {
         return;
     }
     leptos::prelude::request_animation_frame(|| {
@@ -56,28 +50,6 @@ pub fn scroll_to_hash() {
 }
 
 /// Sets the page's description; at build time it becomes `<meta name="description">`.
-/// In the browser the description does not change after load, so this does nothing there.
 pub fn set_description(text: &str) {
-    #[cfg(not(target_arch = "wasm32"))]
-    RENDERED.with(|r| r.borrow_mut().1 = text.to_string());
-    #[cfg(target_arch = "wasm32")]
-    let _ = text;
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// The title and description of the page being rendered at build time.
-    static RENDERED: std::cell::RefCell<(String, String)> = Default::default();
-}
-
-/// Starts a build-time render: the course's title and description until a page sets its own.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn reset_rendered() {
-    RENDERED.with(|r| *r.borrow_mut() = (COURSE.title.to_string(), COURSE.description.to_string()));
-}
-
-/// The title and description the page rendered at build time set.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn rendered() -> (String, String) {
-    RENDERED.with(|r| r.borrow().clone())
+    crate::platform::set_description(text);
 }

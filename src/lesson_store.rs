@@ -91,7 +91,7 @@ pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
 /// shows the open page is done, since starting a fetch takes a millisecond or more that the
 /// page's first frame would otherwise wait for. Pages rendered at build time fetch nothing.
 pub fn prefetch(info: &'static LessonInfo) {
-    if cfg!(target_arch = "wasm32") && cached(info.slug).is_none() {
+    if crate::platform::IN_BROWSER && cached(info.slug).is_none() {
         crate::document::after_frame(Box::new(move || {
             leptos::task::spawn_local(async move {
                 let _ = load(info).await;

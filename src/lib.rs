@@ -9,20 +9,16 @@ pub mod components;
 pub mod document;
 pub mod lesson_store;
 pub mod model;
+pub mod outline;
 pub mod pages;
 pub mod paths;
+pub mod platform;
 pub mod router;
 pub mod state;
 pub mod storage;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
-
-/// The course outline and glossary, generated from `content/` by `build.rs`.
-pub mod outline {
-    use crate::model::course::{Course, LessonInfo, Module};
-    include!(concat!(env!("OUT_DIR"), "/course.rs"));
-}
 
 use model::routes::PRERENDER_ID;
 
@@ -31,6 +27,14 @@ pub fn start() {
     // A debug build (`trunk serve`) says why it panicked; a release build stays small.
     #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
+    // The browser test of the recovery screen (index.html; tests/e2e/recovery.spec.mjs) sets
+    // this key to make the app fail as it starts. Nothing else sets it.
+    if storage::Store::open()
+        .get(storage::TEST_PANIC_KEY)
+        .is_some()
+    {
+        panic!("a panic the recovery test asked for");
+    }
     lesson_store::adopt_inline();
     // The page's static first paint (the same components, rendered by tpm-site) gives way to
     // the app in the same frame.
@@ -72,13 +76,13 @@ pub fn render_page(path: &str) -> RenderedPage {
     use leptos::prelude::*;
     use leptos::reactive::owner::Owner;
 
-    document::reset_rendered();
+    platform::reset_rendered(outline::COURSE.title, outline::COURSE.description);
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         provide_context(router::RequestPath(path.to_string()));
         leptos::view! { <app::App/> }.to_html()
     });
-    let (title, description) = document::rendered();
+    let (title, description) = platform::rendered();
     RenderedPage {
         html: format!("<div id=\"{PRERENDER_ID}\">{html}</div>"),
         title,

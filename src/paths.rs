@@ -21,16 +21,12 @@ static BASE: OnceLock<String> = OnceLock::new();
 /// from [`set_base`], called before the first render.
 pub fn base() -> &'static str {
     BASE.get_or_init(|| {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let uri = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.base_uri().ok().flatten())
-                .unwrap_or_default();
+        let uri = crate::platform::base_uri();
+        if uri.is_empty() {
+            String::new()
+        } else {
             base_path(&uri)
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        String::new()
     })
 }
 

@@ -32,8 +32,7 @@ pub fn provide_router() {
         .map(|RequestPath(p)| p)
         .unwrap_or_else(location_path);
     let raw = RwSignal::new(canonical(&initial));
-    if cfg!(target_arch = "wasm32") && Route::parse(&initial) != Route::parse(&raw.get_untracked())
-    {
+    if crate::platform::IN_BROWSER && Route::parse(&initial) != Route::parse(&raw.get_untracked()) {
         // A renamed lesson's former URL, say from a bookmark: show the current one instead.
         let location = window().location();
         let url = address(
@@ -180,7 +179,7 @@ fn address(canonical: &str, search: &str, hash: &str) -> String {
 
 /// The browser's address (path and query) relative to the base; empty outside a browser.
 fn location_path() -> String {
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::platform::IN_BROWSER {
         return String::new();
     }
     let location = window().location();

@@ -28,6 +28,8 @@ pub const TEXT_SIZE_KEY: &str = "tpm-course.text-size";
 pub const PRINT_ANSWERS_KEY: &str = "tpm-course.print-answers";
 /// The learner's name as they typed it, for the printed course summary.
 pub const NAME_KEY: &str = "tpm-course.name";
+/// Set only by the browser test of the recovery screen: the app panics as it starts.
+pub const TEST_PANIC_KEY: &str = "tpm-course.test-panic";
 /// The practice exam in progress (questions, answers, flags, time left); gone once submitted.
 pub const EXAM_KEY: &str = "tpm-course.exam";
 
@@ -49,6 +51,9 @@ pub enum Notice {
     SaveFailed,
     /// Stored progress could not be read; it was kept as a backup.
     Recovered { reason: String },
+    /// Stored progress held values that cannot be true: they were changed, and the record as
+    /// it was is kept as a backup.
+    Repaired { summary: String },
     /// A newer version of the course wrote the record: it is left alone and this tab runs on memory.
     NewerVersion,
     /// A backup holds progress this version can read, to merge back on the Progress page.
@@ -77,17 +82,8 @@ impl Store {
     /// Opens localStorage if the browser allows it, checking with a test write.
     /// Pages rendered at build time have no browser, so they get no storage.
     pub fn open() -> Store {
-        #[cfg(target_arch = "wasm32")]
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                let probe = "tpm-course.probe";
-                s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
-            });
-        #[cfg(not(target_arch = "wasm32"))]
-        let storage = None;
         Store {
-            storage,
+            storage: crate::platform::local_storage(),
             locked: Rc::new(Cell::new(false)),
         }
     }
@@ -134,8 +130,20 @@ impl Store {
         }
         let (progress, notice) = match self.get(PROGRESS_KEY) {
             None => (fresh(), None),
-            Some(raw) => match Progress::decode(&raw, course) {
-                Ok(progress) => (progress, None),
+            Some(raw) => match Progress::read(&raw, course) {
+                Ok((progress, repairs)) if repairs.is_empty() => (progress, None),
+                Ok((progress, repairs)) => {
+                    // The record as it was stays readable for the learner to download.
+                    let notice = if self.keep(&raw, now) {
+                        Notice::Repaired {
+                            summary: repairs.summary(),
+                        }
+                    } else {
+                        self.lock();
+                        Notice::SaveFailed
+                    };
+                    (progress, Some(notice))
+                }
                 Err(DecodeError::FutureVersion(_)) => {
                     self.lock();
                     (fresh(), Some(Notice::NewerVersion))
@@ -161,14 +169,7 @@ impl Store {
     /// Copies unreadable progress to a backup key (once: the same text is never copied twice).
     /// If the copy fails, the original stays where it is and nothing will overwrite it.
     pub fn recover(&self, raw: &str, error: &DecodeError, now: Time) -> Notice {
-        let kept = self
-            .backup_keys()
-            .iter()
-            .any(|k| self.get(k).as_deref() == Some(raw));
-        let free = (now..)
-            .map(|t| format!("{BACKUP_KEY}.{t}"))
-            .find(|k| self.get(k).is_none());
-        if kept || free.is_some_and(|k| self.set(&k, raw).is_ok()) {
+        if self.keep(raw, now) {
             Notice::Recovered {
                 reason: error.to_string(),
             }
@@ -176,6 +177,19 @@ impl Store {
             self.lock();
             Notice::SaveFailed
         }
+    }
+
+    /// Copies `raw` to a new backup key unless a backup already holds it; returns whether it
+    /// is kept (false when storage is full).
+    fn keep(&self, raw: &str, now: Time) -> bool {
+        let kept = self
+            .backup_keys()
+            .iter()
+            .any(|k| self.get(k).as_deref() == Some(raw));
+        let free = (now..now.saturating_add(1_000))
+            .map(|t| format!("{BACKUP_KEY}.{t}"))
+            .find(|k| self.get(k).is_none());
+        kept || free.is_some_and(|k| self.set(&k, raw).is_ok())
     }
 
     /// Every key that holds a backup of progress, in the order of their names (which is
@@ -254,7 +268,10 @@ impl Notice {
     pub fn message(&self) -> String {
         match self {
             Notice::Unavailable => "This browser is not letting the course save anything, so your progress lasts only until you close this tab. You can still export it from the Progress page.".into(),
-            Notice::SaveFailed => "Your progress could not be saved: the browser's storage may be full. It is kept in memory while this tab is open; export it from the Progress page to be safe.".into(),
+            Notice::SaveFailed => "Your progress could not be saved: the browser's storage is full or refused it. It is kept in memory while this tab is open: download it now to keep it.".into(),
+            Notice::Repaired { summary } => format!(
+                "Your saved progress held values that cannot be true. {summary} The record as it was is kept as a backup on the Progress page."
+            ),
             Notice::Recovered { reason } => format!(
                 "Your saved progress could not be read ({reason}), so the course started afresh. The old data is kept as a backup: you can download it from the Progress page."
             ),
@@ -263,11 +280,17 @@ impl Notice {
         }
     }
 
+    /// Whether the learner should download their progress now, because it is not saved.
+    pub fn offers_download(&self) -> bool {
+        matches!(self, Notice::SaveFailed | Notice::Unavailable)
+    }
+
     /// Whether the Progress page is where the learner can act on this.
     pub fn points_to_progress_page(&self) -> bool {
         matches!(
             self,
             Notice::Recovered { .. }
+                | Notice::Repaired { .. }
                 | Notice::BackupReadable
                 | Notice::SaveFailed
                 | Notice::Unavailable

@@ -180,6 +180,52 @@ fn the_course_shows_at_least_eight_figures_and_six_templates_and_uses_each() {
     }
 }
 
+/// Every link the build wrote into a lesson leads, from the site's base, to a lesson (and to
+/// a heading it renders), the glossary (at a term), a template or a linked figure; only links
+/// to other sites are left as written.
+#[test]
+fn every_link_in_a_lesson_leads_to_a_page_or_file_of_the_site() {
+    let site = site();
+    for (_, lesson) in site.ordered() {
+        for rest in lesson.lesson.html.split("href=\"").skip(1) {
+            let href = &rest[..rest.find('"').unwrap()];
+            if ["https://", "http://", "mailto:"]
+                .iter()
+                .any(|scheme| href.starts_with(scheme))
+            {
+                continue;
+            }
+            let (path, anchor) = href
+                .split_once('#')
+                .map_or((href, None), |(p, a)| (p, Some(a)));
+            let leads_somewhere = if let Some(slug) = path
+                .strip_prefix("lessons/")
+                .and_then(|p| p.strip_suffix('/'))
+            {
+                site.lessons.get(slug).is_some_and(|target| {
+                    anchor.is_none_or(|a| target.headings.iter().any(|(id, _)| id == a))
+                })
+            } else if path == "glossary/" {
+                anchor.is_some_and(|a| site.glossary.contains_key(a))
+            } else if let Some(name) = path
+                .strip_prefix("templates/")
+                .and_then(|p| p.strip_suffix(".md"))
+            {
+                anchor.is_none() && site.templates.contains_key(name)
+            } else if let Some(name) = path.strip_prefix("figures/") {
+                anchor.is_none() && site.figure_files.contains_key(name)
+            } else {
+                false
+            };
+            assert!(
+                leads_somewhere,
+                "{}: href=\"{href}\" leads nowhere on the built site",
+                lesson.path
+            );
+        }
+    }
+}
+
 #[test]
 fn every_glossary_term_is_used() {
     let site = site();

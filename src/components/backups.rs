@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::model::progress::Time;
 use crate::state::progress::{backups, delete_backup, use_progress_mut};
 use crate::storage::{Backup, BEFORE_IMPORT_KEY};
 
@@ -25,7 +24,7 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
         let key = backup.key.clone();
         let label = match backup.saved_at {
             _ if key == BEFORE_IMPORT_KEY => "Your progress before your last “Replace”".to_string(),
-            Some(t) => format!("Set aside on {}", date_text(t)),
+            Some(t) => format!("Set aside on {}", crate::platform::date_time_text(t)),
             None => "Set aside by an older version of the course (date not recorded)".to_string(),
         };
         let size = match backup.raw.len() {
@@ -110,15 +109,29 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// A date and time in the learner's own format.
-fn date_text(t: Time) -> String {
-    #[cfg(target_arch = "wasm32")]
-    return String::from(
-        web_sys::js_sys::Date::new(&(t as f64).into())
-            .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED),
-    );
-    #[cfg(not(target_arch = "wasm32"))]
-    t.to_string()
+/// Points the clicked download link at `json`, encoded as the learner clicks: a record of
+/// megabytes is written once, on demand, not on every change (the link's `href` is read after
+/// its click handlers run).
+pub fn point_download_at(ev: &leptos::ev::MouseEvent, json: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(a) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    let parts = web_sys::js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob));
+    if let Ok(url) = url {
+        let old = a.href();
+        if old.starts_with("blob:") {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        a.set_href(&url);
+    }
 }
 
 /// A `data:` URL holding JSON text, for a download link.

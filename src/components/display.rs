@@ -19,10 +19,10 @@ pub fn TextSizePicker() -> impl IntoView {
     view! { <RootPreference choice=&TEXT_SIZE value=use_preferences().text_size/> }
 }
 
-/// A labelled select over one of the root choices.
+/// A labeled select over one of the root choices.
 #[component]
 fn RootPreference(
-    /// What can be chosen, and how it is labelled.
+    /// What can be chosen, and how it is labeled.
     choice: &'static RootChoice,
     /// The chosen value.
     value: RwSignal<&'static str>,

@@ -6,7 +6,7 @@
 //! The parts that change with progress are written as HTML text by the plain functions below
 //! and set with `inner_html`: typed views for every row, bar and step cost about 16 KB of
 //! brotli'd wasm, the text about a quarter of that. Every text from outside the code is
-//! escaped ([`escape`]); question prompts are HTML the build wrote. Charts take their colours
+//! escaped ([`escape`]); question prompts are HTML the build wrote. Charts take their colors
 //! from CSS classes (`style/insights.css`), never from `style=`: the content security policy
 //! allows no inline styles.
 
@@ -358,13 +358,7 @@ fn sheet_html(name: &str, date: &str, done: usize, total: usize, all: &[Mastery]
 /// Minutes to add to local time to get UTC at `at` (JavaScript's `getTimezoneOffset`); none
 /// when the page is rendered at build time, where there is no browser.
 fn offset(at: Time) -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    return web_sys::js_sys::Date::new(&(at as f64).into()).get_timezone_offset() as i64;
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = at;
-        0
-    }
+    crate::platform::timezone_offset(at)
 }
 
 /// The learner's local day a time falls on.

@@ -2,13 +2,17 @@
 
 use leptos::prelude::*;
 
+use crate::components::backups::point_download_at;
+use crate::model::progress::Progress;
 use crate::model::routes::Route;
-use crate::state::progress::use_storage_notice;
+use crate::pages::progress::EXPORT_FILE;
+use crate::state::progress::{use_progress, use_storage_notice};
 
 /// A dismissible banner about stored progress; shows nothing when all is well.
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let notice = use_storage_notice();
+    let progress = use_progress();
     let path = crate::router::use_path();
     // The link to the Progress page, except on that page.
     let elsewhere = move || path.with(|p| Route::parse(p) != Route::Progress);
@@ -22,6 +26,13 @@ pub fn StorageNotice() -> impl IntoView {
                             " "<a href=crate::paths::route(Route::Progress)>"Open the Progress page"</a>
                         })}
                     </p>
+                    {n.offers_download().then(|| view! {
+                        // The record as this tab holds it when the learner clicks.
+                        <a class="button" href="#" download=EXPORT_FILE
+                            on:click=move |ev| point_download_at(&ev, &progress.with_untracked(Progress::encode))>
+                            "Download your progress"
+                        </a>
+                    })}
                     <button type="button" class="button" on:click=move |_| notice.set(None)>
                         "Dismiss"
                     </button>

@@ -15,7 +15,6 @@ use crate::state::preferences::use_preferences;
 use crate::state::progress::use_progress;
 
 /// The media query under which the sidebar shows (as in `style/outline.css`).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const WIDE_SCREEN: &str = "(min-width: 64rem)";
 
 /// Whether the narrow-screen drawer is open.
@@ -54,15 +53,10 @@ pub fn OutlineNav() -> impl IntoView {
     // Each tree is built only where it shows: the sidebar on wide screens, the drawer when open.
     // Pages rendered at build time have neither: the sidebar fills in when the app starts.
     let wide = RwSignal::new(false);
-    #[cfg(target_arch = "wasm32")]
-    if let Ok(Some(query)) = window().match_media(WIDE_SCREEN) {
-        wide.set(query.matches());
+    if crate::platform::IN_BROWSER {
+        wide.set(crate::platform::media_matches(WIDE_SCREEN));
         let listener = window_event_listener(leptos::ev::resize, move |_| {
-            let now = window()
-                .match_media(WIDE_SCREEN)
-                .ok()
-                .flatten()
-                .is_some_and(|q| q.matches());
+            let now = crate::platform::media_matches(WIDE_SCREEN);
             if now != wide.get_untracked() {
                 wide.set(now);
             }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::question::QuestionView;
 use crate::model::course::{Quiz, QuizGrade, Verdict};
+use crate::model::progress::QuizRestore;
 use crate::paths;
 use crate::state::learning::use_keep_seed;
 use crate::state::preferences::use_preferences;
@@ -22,21 +23,13 @@ pub fn QuizView(
     let keep_seed = use_keep_seed();
     let print_answers = use_preferences().print_answers;
     let count = quiz.questions.len();
-    let stored: Vec<_> =
-        progress.with_untracked(|p| quiz.questions.iter().map(|q| p.answer(slug, q)).collect());
-    let restorable = stored.iter().all(|s| s.as_ref().is_some_and(|a| !a.stale));
-    let stale = stored.iter().any(|s| s.as_ref().is_some_and(|a| a.stale));
-    let attempts = stored
-        .iter()
-        .flatten()
-        .map(|a| a.attempts)
-        .max()
-        .unwrap_or(0);
-    let initial: Vec<Vec<usize>> = if restorable {
-        stored.into_iter().flatten().map(|a| a.answer).collect()
-    } else {
-        vec![Vec::new(); count]
-    };
+    let QuizRestore {
+        answers,
+        attempts,
+        stale,
+    } = progress.with_untracked(|p| p.quiz_restore(slug, &quiz));
+    let restorable = answers.is_some();
+    let initial = answers.unwrap_or_else(|| vec![Vec::new(); count]);
     let graded: RwSignal<Option<QuizGrade>> =
         RwSignal::new(restorable.then(|| quiz.grade(&initial)));
     // One signal per question, so choosing in one question redraws only that one.
@@ -50,19 +43,7 @@ pub fn QuizView(
     let quiz = StoredValue::new(quiz);
     let form_ref = NodeRef::<leptos::html::Form>::new();
 
-    // Runs on the next frame, once a retry has re-enabled the inputs.
-    let focus_input = move |question: usize| {
-        request_animation_frame(move || {
-            if let Some(form) = form_ref.get_untracked() {
-                let selector = format!("[data-question=\"{question}\"] input");
-                if let Ok(Some(el)) = form.query_selector(&selector) {
-                    if let Ok(input) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = input.focus();
-                    }
-                }
-            }
-        });
-    };
+    let focus_input = move |question: usize| focus_question(form_ref, question);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -107,27 +88,6 @@ pub fn QuizView(
     };
 
     let title = quiz.with_value(|q| q.title.clone());
-    let answer_key = quiz.with_value(|q| {
-        q.questions
-            .iter()
-            .enumerate()
-            .map(|(i, question)| {
-                let correct: Vec<String> = question
-                    .choices
-                    .iter()
-                    .filter(|c| c.correct)
-                    .map(|c| c.text.clone())
-                    .collect();
-                view! {
-                    <li>
-                        <p><strong>{format!("Question {}: ", i + 1)}</strong><span inner_html=correct.join("; ")></span></p>
-                        <p inner_html=question.explanation.clone()></p>
-                    </li>
-                }
-            })
-            .collect_view()
-    });
-    let toggle_print = move |ev: leptos::ev::Event| print_answers.set(event_target_checked(&ev));
     view! {
         <section class="quiz" aria-labelledby="quiz-title"
             data-print-answers=move || if print_answers.get() { "on" } else { "off" }>
@@ -158,14 +118,62 @@ pub fn QuizView(
                     }}
                 </div>
             </form>
-            <label class="print-option">
-                <input type="checkbox" prop:checked=move || print_answers.get() on:change=toggle_print/>
-                " Include the answers when printing this lesson"
-            </label>
-            <section class="answer-key" aria-label="Answer key">
-                <h3>"Answer key"</h3>
-                <ol>{answer_key}</ol>
-            </section>
+            {quiz.with_value(|q| view! { <AnswerKey quiz=q.clone()/> })}
+        </section>
+    }
+}
+
+/// Moves focus to a question's first choice on the next frame, once a retry has re-enabled
+/// the inputs.
+fn focus_question(form_ref: NodeRef<leptos::html::Form>, question: usize) {
+    request_animation_frame(move || {
+        let Some(form) = form_ref.get_untracked() else {
+            return;
+        };
+        let selector = format!("[data-question=\"{question}\"] input");
+        if let Some(input) = form
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    });
+}
+
+/// The answers and their explanations, printed with the lesson when the learner asks for it.
+#[component]
+fn AnswerKey(quiz: Quiz) -> impl IntoView {
+    let print_answers = use_preferences().print_answers;
+    let toggle_print = move |ev: leptos::ev::Event| print_answers.set(event_target_checked(&ev));
+    let answers = quiz
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let correct: Vec<&str> = question
+                .choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.text.as_str())
+                .collect();
+            view! {
+                <li>
+                    <p><strong>{format!("Question {}: ", i + 1)}</strong><span inner_html=correct.join("; ")></span></p>
+                    <p inner_html=question.explanation.clone()></p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="print-option">
+            <input type="checkbox" prop:checked=move || print_answers.get() on:change=toggle_print/>
+            " Include the answers when printing this lesson"
+        </label>
+        <section class="answer-key" aria-label="Answer key">
+            <h3>"Answer key"</h3>
+            <ol>{answers}</ol>
         </section>
     }
 }

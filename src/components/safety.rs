@@ -10,21 +10,12 @@ use crate::storage::{persisted, request_persistence};
 /// True on iPhone and iPad (Safari or another iOS browser) when not opened from the home screen.
 /// Always false in pages rendered at build time.
 pub fn ios_without_home_screen() -> bool {
-    if !cfg!(target_arch = "wasm32") {
-        return false;
-    }
-    let navigator = window().navigator();
-    let agent = navigator.user_agent().unwrap_or_default();
+    let (agent, touch_points) = crate::platform::user_agent();
     let ios = agent.contains("iPhone")
         || agent.contains("iPad")
         || agent.contains("iPod")
-        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
-    let standalone = window()
-        .match_media("(display-mode: standalone)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    ios && !standalone
+        || (agent.contains("Macintosh") && touch_points > 1);
+    ios && !crate::platform::media_matches("(display-mode: standalone)")
 }
 
 /// The storage status and the button that asks the browser to keep the data.

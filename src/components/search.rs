@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::lesson_store::fetch_text;
-use crate::model::search::{snippet, Doc, DocKind, Hit, SearchIndex, Segment};
+use crate::model::search::{self, snippet, Doc, DocKind, Hit, SearchIndex, Segment};
 use crate::outline::{COURSE, SEARCH_INDEX_FILE};
 use crate::paths;
 
@@ -65,26 +65,7 @@ pub fn SearchDialog() -> impl IntoView {
         })
     });
 
-    // Open and close the native dialog: it traps focus, closes on Escape and returns focus.
-    Effect::new(move |_| {
-        let Some(d) = dialog.get() else { return };
-        if open.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-            if let Some(i) = input.get_untracked() {
-                let _ = i.focus();
-                i.select();
-            }
-            if index.with_untracked(Option::is_none) {
-                leptos::task::spawn_local(async move {
-                    index.set(Some(load_index().await));
-                });
-            }
-        } else if d.open() {
-            d.close();
-        }
-    });
+    show_when_open(open, dialog, input, index);
 
     let open_hit = move |hit: usize| {
         let Some(doc) = index.with_untracked(|i| match i {
@@ -107,13 +88,9 @@ pub fn SearchDialog() -> impl IntoView {
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let count = hits.with_untracked(Vec::len);
         match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
+            key @ ("ArrowDown" | "ArrowUp") if count > 0 => {
                 ev.prevent_default();
-                active.update(|a| *a = (*a + 1) % count);
-            }
-            "ArrowUp" if count > 0 => {
-                ev.prevent_default();
-                active.update(|a| *a = (*a + count - 1) % count);
+                active.update(|a| *a = search::step(*a, count, key == "ArrowDown"));
             }
             // A search field would clear itself first; here Escape always closes.
             "Escape" => {
@@ -129,19 +106,14 @@ pub fn SearchDialog() -> impl IntoView {
     };
 
     let status = move || {
-        let q = query.get();
-        match index.with(|i| i.as_ref().map(|r| r.as_ref().err().cloned())) {
-            None if !q.trim().is_empty() => "Loading the search index…".to_string(),
-            Some(Some(e)) => format!("Search is not available: {e}."),
-            _ if q.trim().is_empty() => {
-                "Type a word, or the start of one: \"depend\" finds \"dependency\".".into()
-            }
-            _ => match hits.with(Vec::len) {
-                0 => format!("Nothing found for \"{}\". Try fewer words, the start of a word, or browse the glossary.", q.trim()),
-                1 => "1 result. Use the up and down arrows to choose and Enter to open.".into(),
-                n => format!("{n} results. Use the up and down arrows to choose and Enter to open."),
-            },
-        }
+        index.with(|i| {
+            let state = match i {
+                None => search::IndexState::Loading,
+                Some(Err(e)) => search::IndexState::Failed(e),
+                Some(Ok(_)) => search::IndexState::Ready,
+            };
+            search::status(&query.get(), state, hits.with(Vec::len))
+        })
     };
 
     view! {
@@ -186,6 +158,35 @@ pub fn SearchDialog() -> impl IntoView {
             </ul>
         </dialog>
     }
+}
+
+/// Opens and closes the native dialog with `open` (it traps focus, closes on Escape and returns
+/// focus), focuses the field, and fetches the index the first time.
+fn show_when_open(
+    open: RwSignal<bool>,
+    dialog: NodeRef<leptos::html::Dialog>,
+    input: NodeRef<leptos::html::Input>,
+    index: RwSignal<Option<Result<Rc<SearchIndex>, String>>, LocalStorage>,
+) {
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        if open.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+            if let Some(i) = input.get_untracked() {
+                let _ = i.focus();
+                i.select();
+            }
+            if index.with_untracked(Option::is_none) {
+                leptos::task::spawn_local(async move {
+                    index.set(Some(load_index().await));
+                });
+            }
+        } else if d.open() {
+            d.close();
+        }
+    });
 }
 
 /// Snippet segments as text with `<mark>` around the matches.

@@ -2,11 +2,14 @@
 //! the key-takeaways box and the quiz block.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use pulldown_cmark::{
-    html, Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser,
-    Tag, TagEnd,
+    html, Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options,
+    Parser, Tag, TagEnd,
 };
+
+use super::links::{self, SectionLink, Target};
 
 use crate::model::routes::Route;
 
@@ -55,316 +58,445 @@ pub struct Rendered {
     pub terms: BTreeSet<String>,
     /// Lesson slugs linked to.
     pub links: BTreeSet<String>,
+    /// Links to lessons' sections, by byte offset: checked once every lesson's headings are known.
+    pub section_links: Vec<(usize, SectionLink)>,
+    /// Figures linked to (`[text](../figures/name.svg)`), which the built site must hold as files.
+    pub figure_links: BTreeSet<String>,
     pub has_takeaways: bool,
     pub has_callout: bool,
     /// The quiz block: its byte offset and text.
     pub quiz: Option<(usize, String)>,
 }
 
-/// Renders a lesson body.
-pub fn render_body(src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rendered {
-    let events: Vec<(Event, std::ops::Range<usize>)> =
+/// Renders the body of the lesson at `path` (`content/lessons/<slug>.md`), whose links are
+/// relative to it.
+pub fn render_body(path: &str, src: &str, cx: &Context, problems: &mut Vec<Problem>) -> Rendered {
+    let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(src, options()).into_offset_iter().collect();
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut r = Rendered::default();
-    let mut heading_ids: BTreeSet<String> = BTreeSet::new();
-    let mut in_takeaways = false;
-    let mut callouts: Vec<bool> = Vec::new();
-    // Closing HTML for open links: None for a plain link.
-    let mut links: Vec<Option<String>> = Vec::new();
-    let mut term_count = 0usize;
-    // The open table's column alignments, whether its head is open, and the cell's column.
-    let mut table: (Vec<Alignment>, bool, usize) = (Vec::new(), false, 0);
+    let mut body = Body::new(path, src, cx, events.len());
     let mut i = 0;
     while i < events.len() {
+        i = body.event(&events, i);
+    }
+    body.finish(problems)
+}
+
+/// Parser events with the byte range of the source each one came from.
+type Events<'s> = [(Event<'s>, Range<usize>)];
+
+/// One lesson body being rendered: the events written so far, what is open, what was learned.
+struct Body<'s, 'c> {
+    /// The lesson's file, which its links are relative to.
+    path: &'c str,
+    src: &'s str,
+    cx: &'c Context<'c>,
+    out: Vec<Event<'s>>,
+    r: Rendered,
+    problems: Vec<Problem>,
+    /// The heading ids given so far, so that each is unique.
+    heading_ids: BTreeSet<String>,
+    /// Whether the key-takeaways box is open.
+    in_takeaways: bool,
+    /// For each open blockquote, whether it is a callout.
+    callouts: Vec<bool>,
+    /// The closing HTML of each open link: None for a plain link.
+    links: Vec<Option<String>>,
+    /// Glossary terms seen so far, so that each popover gets its own id.
+    term_count: usize,
+    table: Table,
+}
+
+/// The open table.
+#[derive(Default)]
+struct Table {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    /// The column of the next cell.
+    column: usize,
+}
+
+impl<'s, 'c> Body<'s, 'c> {
+    fn new(path: &'c str, src: &'s str, cx: &'c Context<'c>, capacity: usize) -> Self {
+        Body {
+            path,
+            src,
+            cx,
+            out: Vec::with_capacity(capacity),
+            r: Rendered::default(),
+            problems: Vec::new(),
+            heading_ids: BTreeSet::new(),
+            in_takeaways: false,
+            callouts: Vec::new(),
+            links: Vec::new(),
+            term_count: 0,
+            table: Table::default(),
+        }
+    }
+
+    /// Renders the event at `i` and returns the index of the next event to render.
+    fn event(&mut self, events: &Events<'s>, i: usize) -> usize {
         let (event, range) = &events[i];
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
-            }) => {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
-                    .map_or(events.len(), |p| i + p);
-                let text = plain_text(&events[i + 1..end]);
-                if *level == HeadingLevel::H1 {
-                    problems.push(Problem {
-                        offset: range.start,
-                        message: "a lesson body has no `#` heading: the title comes from the front matter; use `##` for sections".into(),
-                    });
-                }
-                let mut anchor = id
-                    .as_ref()
-                    .map(|s| s.to_string())
-                    .unwrap_or_else(|| slugify(&text));
-                let base = anchor.clone();
-                let mut n = 2;
-                while !heading_ids.insert(anchor.clone()) {
-                    anchor = format!("{base}-{n}");
-                    n += 1;
-                }
-                if *level <= HeadingLevel::H2 && in_takeaways {
-                    out.push(Event::Html("</aside>\n".into()));
-                    in_takeaways = false;
-                }
-                if *level == HeadingLevel::H2 && text.trim().eq_ignore_ascii_case(TAKEAWAYS_HEADING)
-                {
-                    if r.has_takeaways {
-                        problems.push(Problem {
-                            offset: range.start,
-                            message: format!("a lesson has one \"## {TAKEAWAYS_HEADING}\" section; this is a second"),
-                        });
-                    }
-                    r.has_takeaways = true;
-                    in_takeaways = true;
-                    out.push(Event::Html(
-                        format!("<aside class=\"takeaways\" aria-labelledby=\"{anchor}\">\n")
-                            .into(),
-                    ));
-                }
-                r.headings.push((anchor.clone(), text.clone()));
-                r.sections.push((anchor.clone(), String::new()));
-                r.text.push_str(&text);
-                r.text.push('\n');
-                out.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: Some(anchor.into()),
-                    classes: classes.clone(),
-                    attrs: Vec::new(),
-                }));
-                i += 1;
-                continue;
-            }
-            Event::Start(Tag::BlockQuote(kind)) => {
-                callouts.push(kind.is_some());
-                if let Some(kind) = kind {
-                    r.has_callout = true;
-                    let (class, title) = callout_name(*kind);
-                    out.push(Event::Html(
-                        format!(
-                            "<aside class=\"callout callout-{class}\" aria-label=\"{title}\"><p class=\"callout-title\" aria-hidden=\"true\">{title}</p>\n"
-                        )
-                        .into(),
-                    ));
-                } else {
-                    out.push(event.clone());
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                if callouts.pop() == Some(true) {
-                    out.push(Event::Html("</aside>\n".into()));
-                } else {
-                    out.push(event.clone());
-                }
-            }
+            }) => self.heading(events, i, *level, id.as_deref(), classes),
+            Event::Start(Tag::BlockQuote(kind)) => self.block_quote(event, *kind),
+            Event::End(TagEnd::BlockQuote(_)) => self.block_quote_end(event),
             Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) => {
-                if let Some(term) = dest_url.strip_prefix("term:") {
-                    term_count += 1;
-                    match cx.glossary.get(term) {
-                        Some(entry) => {
-                            r.terms.insert(term.to_string());
-                            let pid = format!("term-{term}-{term_count}");
-                            out.push(Event::Html(format!(
-                                "<span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"{pid}\" aria-describedby=\"{pid}\">"
-                            ).into()));
-                            links.push(Some(format!(
-                                "</button><span class=\"term-popover\" id=\"{pid}\" role=\"note\"><span class=\"term-popover-title\">{}</span> {} <a class=\"term-popover-more\" href=\"{}#{term}\">Glossary</a></span></span>",
-                                escape(&entry.term),
-                                entry.definition_html,
-                                Route::Glossary.path(),
-                            )));
-                        }
-                        None => {
-                            problems.push(Problem {
-                                offset: range.start,
-                                message: format!("glossary term \"{term}\" is not defined; add a [[term]] with id = \"{term}\" to a file in content/glossary/"),
-                            });
-                            links.push(Some(String::new()));
-                        }
-                    }
-                } else if let Some(target) = lesson_link(dest_url) {
-                    let (slug, anchor) = target;
-                    if !cx.lessons.contains(slug) {
-                        problems.push(Problem {
-                            offset: range.start,
-                            message: format!("link to lesson \"{slug}\", which does not exist; link to content/lessons/<slug>.md of a lesson in course.toml"),
-                        });
-                    }
-                    r.links.insert(slug.to_string());
-                    let href = match anchor {
-                        Some(a) => format!("{}#{a}", Route::Lesson(&slug).path()),
-                        None => Route::Lesson(&slug).path(),
-                    };
-                    out.push(Event::Start(Tag::Link {
-                        link_type: pulldown_cmark::LinkType::Inline,
-                        dest_url: href.into(),
-                        title: title.clone(),
-                        id: CowStr::Borrowed(""),
-                    }));
-                    links.push(None);
-                } else {
-                    out.push(event.clone());
-                    links.push(None);
-                }
-            }
-            Event::End(TagEnd::Link) => match links.pop().flatten() {
-                Some(close) => out.push(Event::Html(close.into())),
-                None => out.push(event.clone()),
-            },
-            // A figure: a paragraph holding only `![alt](figures/name.svg "caption")`.
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => self.link(event, *link_type, dest_url, title, range.start),
+            Event::End(TagEnd::Link) => self.link_end(event),
             Event::Start(Tag::Paragraph)
                 if matches!(
                     events.get(i + 1),
                     Some((Event::Start(Tag::Image { .. }), _))
                 ) =>
             {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
-                    .map_or(events.len(), |p| i + p);
-                let alone = matches!(
-                    events.get(end + 1),
-                    Some((Event::End(TagEnd::Paragraph), _))
-                );
-                if !alone {
-                    problems.push(Problem {
-                        offset: range.start,
-                        message: "a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own".into(),
-                    });
-                    i += 1;
-                    continue;
-                }
-                if let (
-                    Event::Start(Tag::Image {
-                        dest_url, title, ..
-                    }),
-                    at,
-                ) = &events[i + 1]
-                {
-                    let alt = plain_text(&events[i + 2..end]);
-                    match figure(dest_url, title, &alt, cx) {
-                        Ok(html) => out.push(Event::Html(html.into())),
-                        Err(message) => problems.push(Problem {
-                            offset: at.start,
-                            message,
-                        }),
-                    }
-                }
-                i = end + 2;
-                continue;
+                return self.figure(events, i);
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &**lang == "template" => {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock)))
-                    .map_or(events.len(), |p| i + p);
-                let name = plain_text(&events[i + 1..end]).trim().to_string();
-                match cx.templates.get(&name) {
-                    Some(text) => out.push(Event::Html(template(&name, text).into())),
-                    None => problems.push(Problem {
-                        offset: range.start,
-                        message: format!(
-                            "template \"{name}\" does not exist; add content/templates/{name}.md, or name one of: {}",
-                            cx.templates.keys().cloned().collect::<Vec<_>>().join(", ")
-                        ),
-                    }),
-                }
-                i = end + 1;
-                continue;
+                return self.template(events, i);
             }
-            // Wide tables scroll inside a box that the keyboard can reach. Column alignment
-            // becomes a class: pulldown-cmark would write an inline `style`, which the
-            // content security policy blocks.
-            Event::Start(Tag::Table(alignments)) => {
-                out.push(Event::Html(
-                    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">".into(),
-                ));
-                table = (alignments.clone(), false, 0);
-                out.push(Event::Start(Tag::Table(Vec::new())));
-            }
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                table.1 = matches!(event, Event::Start(Tag::TableHead));
-                table.2 = 0;
-                out.push(event.clone());
-            }
-            Event::Start(Tag::TableCell) => {
-                let class = match table.0.get(table.2) {
-                    Some(Alignment::Left) => "align-left",
-                    Some(Alignment::Center) => "align-center",
-                    Some(Alignment::Right) => "align-right",
-                    _ => "",
-                };
-                if class.is_empty() {
-                    out.push(event.clone());
-                } else {
-                    let cell = if table.1 { "th" } else { "td" };
-                    out.push(Event::Html(format!("<{cell} class=\"{class}\">").into()));
-                }
-                table.2 += 1;
-            }
+            Event::Start(Tag::Table(alignments)) => self.table(alignments),
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => self.table_row(event),
+            Event::Start(Tag::TableCell) => self.table_cell(event),
             Event::End(TagEnd::Table) => {
-                out.push(event.clone());
-                out.push(Event::Html("</div>".into()));
+                self.out.push(event.clone());
+                self.out.push(Event::Html("</div>".into()));
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &**lang == "quiz" => {
-                let end = events[i..]
-                    .iter()
-                    .position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock)))
-                    .map_or(events.len(), |p| i + p);
-                let texts = &events[i + 1..end];
-                let (start, stop) = match (texts.first(), texts.last()) {
-                    (Some(first), Some(last)) => (first.1.start, last.1.end),
-                    _ => (range.start, range.start),
-                };
-                if r.quiz.is_some() {
-                    problems.push(Problem {
-                        offset: range.start,
-                        message: "a lesson has one ```quiz block; this is a second".into(),
-                    });
-                } else {
-                    r.quiz = Some((start, src[start..stop].to_string()));
-                }
-                i = end + 1;
-                continue;
+                return self.quiz(events, i);
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                problems.push(Problem {
-                    offset: range.start,
-                    message: "raw HTML is not allowed in lessons; write it in Markdown".into(),
-                });
-            }
-            Event::Start(Tag::Image { .. }) => {
-                problems.push(Problem {
-                    offset: range.start,
-                    message: "a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own".into(),
-                });
-            }
-            Event::Text(t) | Event::Code(t) => {
-                r.text.push_str(t);
-                section_text(&mut r).push_str(t);
-                out.push(event.clone());
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                r.text.push(' ');
-                section_text(&mut r).push(' ');
-                out.push(event.clone());
-            }
+            Event::Html(_) | Event::InlineHtml(_) => self.problem(
+                range.start,
+                "raw HTML is not allowed in lessons; write it in Markdown".into(),
+            ),
+            Event::Start(Tag::Image { .. }) => self.problem(range.start, FIGURE_ALONE.into()),
+            Event::Text(t) | Event::Code(t) => self.text(event, t),
+            Event::SoftBreak | Event::HardBreak => self.text(event, " "),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                r.text.push('\n');
-                section_text(&mut r).push('\n');
-                out.push(event.clone());
+                self.text(event, "\n")
             }
-            _ => out.push(event.clone()),
+            _ => self.out.push(event.clone()),
         }
-        i += 1;
+        i + 1
     }
-    if in_takeaways {
-        out.push(Event::Html("</aside>\n".into()));
+
+    /// The rendered body, once every event is written; its problems join `problems`.
+    fn finish(mut self, problems: &mut Vec<Problem>) -> Rendered {
+        if self.in_takeaways {
+            self.out.push(Event::Html("</aside>\n".into()));
+        }
+        html::push_html(&mut self.r.html, self.out.into_iter());
+        problems.append(&mut self.problems);
+        self.r
     }
-    html::push_html(&mut r.html, out.into_iter());
-    r
+
+    fn problem(&mut self, offset: usize, message: String) {
+        self.problems.push(Problem { offset, message });
+    }
+
+    /// `## Heading` or `## Heading {#id}`: a section with a unique id (from its text unless
+    /// given). `## Key takeaways` opens the takeaways box, which the next `##` or `#` closes.
+    /// `#` is refused: the title comes from the front matter.
+    fn heading(
+        &mut self,
+        events: &Events<'s>,
+        i: usize,
+        level: HeadingLevel,
+        id: Option<&str>,
+        classes: &[CowStr<'s>],
+    ) {
+        let text =
+            plain_text(&events[i + 1..end_of(events, i, |e| matches!(e, TagEnd::Heading(_)))]);
+        let at = events[i].1.start;
+        if level == HeadingLevel::H1 {
+            self.problem(at, "a lesson body has no `#` heading: the title comes from the front matter; use `##` for sections".into());
+        }
+        let anchor = self.unique_id(id.map_or_else(|| slugify(&text), str::to_string));
+        if level <= HeadingLevel::H2 && self.in_takeaways {
+            self.out.push(Event::Html("</aside>\n".into()));
+            self.in_takeaways = false;
+        }
+        if level == HeadingLevel::H2 && text.trim().eq_ignore_ascii_case(TAKEAWAYS_HEADING) {
+            if self.r.has_takeaways {
+                self.problem(
+                    at,
+                    format!(
+                        "a lesson has one \"## {TAKEAWAYS_HEADING}\" section; this is a second"
+                    ),
+                );
+            }
+            self.r.has_takeaways = true;
+            self.in_takeaways = true;
+            self.out.push(Event::Html(
+                format!("<aside class=\"takeaways\" aria-labelledby=\"{anchor}\">\n").into(),
+            ));
+        }
+        self.r.headings.push((anchor.clone(), text.clone()));
+        self.r.sections.push((anchor.clone(), String::new()));
+        self.r.text.push_str(&text);
+        self.r.text.push('\n');
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(anchor.into()),
+            classes: classes.to_vec(),
+            attrs: Vec::new(),
+        }));
+    }
+
+    /// `id`, or `id-2`, `id-3`… if a heading before has it already.
+    fn unique_id(&mut self, id: String) -> String {
+        let mut anchor = id.clone();
+        let mut n = 2;
+        while !self.heading_ids.insert(anchor.clone()) {
+            anchor = format!("{id}-{n}");
+            n += 1;
+        }
+        anchor
+    }
+
+    /// `> [!NOTE]` (or `TIP`, `IMPORTANT`, `WARNING`, `CAUTION`): a callout box with its title.
+    /// A plain `>` stays a blockquote.
+    fn block_quote(&mut self, event: &Event<'s>, kind: Option<BlockQuoteKind>) {
+        self.callouts.push(kind.is_some());
+        let Some(kind) = kind else {
+            self.out.push(event.clone());
+            return;
+        };
+        self.r.has_callout = true;
+        let (class, title) = callout_name(kind);
+        self.out.push(Event::Html(
+            format!(
+                "<aside class=\"callout callout-{class}\" aria-label=\"{title}\"><p class=\"callout-title\" aria-hidden=\"true\">{title}</p>\n"
+            )
+            .into(),
+        ));
+    }
+
+    /// The end of a `>` block: a callout's box closes.
+    fn block_quote_end(&mut self, event: &Event<'s>) {
+        if self.callouts.pop() == Some(true) {
+            self.out.push(Event::Html("</aside>\n".into()));
+        } else {
+            self.out.push(event.clone());
+        }
+    }
+
+    /// `[text](term:id)`: a glossary term. `[text](other.md#section)`, `[text](#section)`,
+    /// `[text](../templates/name.md)`, `[text](../figures/name.svg)`: a link relative to the
+    /// lesson's file, which must lead to a lesson, template or figure of the course and is
+    /// rewritten to its URL (see `links`). `[text](https://…)`, `<a@b.org>`: left as they are.
+    fn link(
+        &mut self,
+        event: &Event<'s>,
+        link_type: LinkType,
+        dest: &str,
+        title: &CowStr<'s>,
+        at: usize,
+    ) {
+        if let Some(term) = dest.strip_prefix("term:") {
+            return self.term(term, at);
+        }
+        self.links.push(None);
+        let resolved = match link_type {
+            LinkType::Email => Ok(None),
+            _ => links::resolve(self.path, dest, self.cx),
+        };
+        let resolved = match resolved {
+            Ok(Some(resolved)) => resolved,
+            Ok(None) => return self.out.push(event.clone()),
+            Err(message) => {
+                self.problem(at, message);
+                return self.out.push(event.clone());
+            }
+        };
+        match &resolved.target {
+            Target::Lesson(slug) => {
+                self.r.links.insert(slug.clone());
+            }
+            Target::Figure(name) => {
+                self.r.figure_links.insert(name.clone());
+            }
+            Target::Template(_) => {}
+        }
+        if let Some(section) = links::section_link(dest, &resolved) {
+            self.r.section_links.push((at, section));
+        }
+        self.out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: resolved.href().into(),
+            title: title.clone(),
+            id: CowStr::Borrowed(""),
+        }));
+    }
+
+    /// `[text](term:id)`: the text becomes a button that opens the term's definition, with a
+    /// link to the glossary.
+    fn term(&mut self, term: &str, at: usize) {
+        self.term_count += 1;
+        let Some(entry) = self.cx.glossary.get(term) else {
+            self.problem(at, format!("glossary term \"{term}\" is not defined; add a [[term]] with id = \"{term}\" to a file in content/glossary/"));
+            self.links.push(Some(String::new()));
+            return;
+        };
+        self.r.terms.insert(term.to_string());
+        let pid = format!("term-{term}-{}", self.term_count);
+        self.out.push(Event::Html(format!(
+            "<span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"{pid}\" aria-describedby=\"{pid}\">"
+        ).into()));
+        self.links.push(Some(format!(
+            "</button><span class=\"term-popover\" id=\"{pid}\" role=\"note\"><span class=\"term-popover-title\">{}</span> {} <a class=\"term-popover-more\" href=\"{}#{term}\">Glossary</a></span></span>",
+            escape(&entry.term),
+            entry.definition_html,
+            Route::Glossary.path(),
+        )));
+    }
+
+    /// The end of a `[text](…)`: a term's popover, or the link's `</a>`.
+    fn link_end(&mut self, event: &Event<'s>) {
+        match self.links.pop().flatten() {
+            Some(close) => self.out.push(Event::Html(close.into())),
+            None => self.out.push(event.clone()),
+        }
+    }
+
+    /// A paragraph holding only `![alt](figures/name.svg "caption")`: the figure, inline.
+    /// An image with anything else in its paragraph is refused (by `event`, once).
+    fn figure(&mut self, events: &Events<'s>, i: usize) -> usize {
+        let end = end_of(events, i, |e| matches!(e, TagEnd::Image));
+        let alone = matches!(
+            events.get(end + 1),
+            Some((Event::End(TagEnd::Paragraph), _))
+        );
+        if !alone {
+            // The paragraph goes on as text; its image is refused where it stands.
+            self.out.push(events[i].0.clone());
+            return i + 1;
+        }
+        if let (
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            at,
+        ) = &events[i + 1]
+        {
+            let alt = plain_text(&events[i + 2..end]);
+            match figure(dest_url, title, &alt, self.cx) {
+                Ok(html) => self.out.push(Event::Html(html.into())),
+                Err(message) => self.problem(at.start, message),
+            }
+        }
+        end + 2
+    }
+
+    /// A ```` ```template ```` block naming a file of `content/templates/`: the template with
+    /// its download link and copy button.
+    fn template(&mut self, events: &Events<'s>, i: usize) -> usize {
+        let end = end_of(events, i, |e| matches!(e, TagEnd::CodeBlock));
+        let name = plain_text(&events[i + 1..end]).trim().to_string();
+        match self.cx.templates.get(&name) {
+            Some(text) => self.out.push(Event::Html(template(&name, text).into())),
+            None => {
+                let names = self
+                    .cx
+                    .templates
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.problem(
+                    events[i].1.start,
+                    format!("template \"{name}\" does not exist; add content/templates/{name}.md, or name one of: {names}"),
+                );
+            }
+        }
+        end + 1
+    }
+
+    /// A ```` ```quiz ```` block: its TOML is kept, with its offset, for the quiz parser; it is
+    /// not part of the body's HTML.
+    fn quiz(&mut self, events: &Events<'s>, i: usize) -> usize {
+        let end = end_of(events, i, |e| matches!(e, TagEnd::CodeBlock));
+        let texts = &events[i + 1..end];
+        let at = events[i].1.start;
+        let (start, stop) = match (texts.first(), texts.last()) {
+            (Some(first), Some(last)) => (first.1.start, last.1.end),
+            _ => (at, at),
+        };
+        if self.r.quiz.is_some() {
+            self.problem(
+                at,
+                "a lesson has one ```quiz block; this is a second".into(),
+            );
+        } else {
+            self.r.quiz = Some((start, self.src[start..stop].to_string()));
+        }
+        end + 1
+    }
+
+    /// A `| a | b |` table: it scrolls inside a box that the keyboard can reach. Its column
+    /// alignments (`:---`, `:---:`, `---:`) become classes: pulldown-cmark would write an
+    /// inline `style`, which the content security policy blocks.
+    fn table(&mut self, alignments: &[Alignment]) {
+        self.out.push(Event::Html(
+            "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+                .into(),
+        ));
+        self.table = Table {
+            alignments: alignments.to_vec(),
+            ..Table::default()
+        };
+        self.out.push(Event::Start(Tag::Table(Vec::new())));
+    }
+
+    /// A table's head row or body row: its cells count columns from the first.
+    fn table_row(&mut self, event: &Event<'s>) {
+        self.table.in_head = matches!(event, Event::Start(Tag::TableHead));
+        self.table.column = 0;
+        self.out.push(event.clone());
+    }
+
+    /// A table cell, with its column's alignment class.
+    fn table_cell(&mut self, event: &Event<'s>) {
+        let class = match self.table.alignments.get(self.table.column) {
+            Some(Alignment::Left) => "align-left",
+            Some(Alignment::Center) => "align-center",
+            Some(Alignment::Right) => "align-right",
+            _ => "",
+        };
+        if class.is_empty() {
+            self.out.push(event.clone());
+        } else {
+            let cell = if self.table.in_head { "th" } else { "td" };
+            self.out
+                .push(Event::Html(format!("<{cell} class=\"{class}\">").into()));
+        }
+        self.table.column += 1;
+    }
+
+    /// Text, `code`, a line break or the end of a block: written as it is, and `text` joins the
+    /// plain text of the body and of the open section.
+    fn text(&mut self, event: &Event<'s>, text: &str) {
+        self.r.text.push_str(text);
+        section_text(&mut self.r).push_str(text);
+        self.out.push(event.clone());
+    }
+}
+
+/// The message for an image that is not alone in its paragraph.
+const FIGURE_ALONE: &str =
+    "a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own";
+
+/// The index of the first event from `i` on that ends what `ends` matches (or the end).
+fn end_of(events: &Events, i: usize, ends: impl Fn(&TagEnd) -> bool) -> usize {
+    events[i..]
+        .iter()
+        .position(|(e, _)| matches!(e, Event::End(end) if ends(end)))
+        .map_or(events.len(), |p| i + p)
 }
 
 /// A figure's HTML: its SVG inline (so it follows the theme and never shifts the page), named
@@ -504,12 +636,16 @@ pub fn render_inline(src: &str, problems: &mut Vec<Problem>) -> String {
                 offset: range.start,
                 message: "raw HTML is not allowed; write it in Markdown".into(),
             }),
-            Event::Start(Tag::Link { dest_url, .. })
-                if dest_url.starts_with("term:") || lesson_link(dest_url).is_some() =>
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) if *link_type != LinkType::Email
+                && (dest_url.starts_with("term:") || links::is_relative(dest_url)) =>
             {
                 problems.push(Problem {
                     offset: range.start,
-                    message: "glossary terms and lesson links belong in the lesson body, not in quiz or glossary text".into(),
+                    message: "glossary terms and links to lessons, templates or figures belong in the lesson body, not in quiz or glossary text".into(),
                 })
             }
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Image { .. }) => {
@@ -582,20 +718,6 @@ pub fn to_text(html_or_md: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// `other-lesson.md` or `other-lesson.md#section` names a lesson; anything with a scheme does not.
-fn lesson_link(dest: &str) -> Option<(&str, Option<&str>)> {
-    let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (dest, None),
-    };
-    let path = path.strip_prefix("./").unwrap_or(path);
-    let slug = path.strip_suffix(".md")?;
-    if slug.is_empty() || slug.contains(['/', ':']) {
-        return None;
-    }
-    Some((slug, anchor))
-}
-
 fn callout_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
         BlockQuoteKind::Note => ("note", "Note"),
@@ -606,7 +728,7 @@ fn callout_name(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+fn plain_text(events: &Events) -> String {
     let mut s = String::new();
     for (e, _) in events {
         if let Event::Text(t) | Event::Code(t) = e {

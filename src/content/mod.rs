@@ -4,6 +4,7 @@
 //! files. [`load`] is the only function here that touches the file system. Every
 //! mistake is reported as `path:line: what is wrong`, all of them at once.
 
+pub mod links;
 pub mod markdown;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,6 +44,9 @@ pub struct Site {
     pub glossary: BTreeMap<String, Term>,
     /// Downloadable templates by name, as Markdown (`content/templates/<name>.md`).
     pub templates: BTreeMap<String, String>,
+    /// The figures that links lead to, by file name, as checked SVG: the build writes each
+    /// into the site at `figures/<name>` (figures that are only shown are inlined instead).
+    pub figure_files: BTreeMap<String, String>,
 }
 
 /// A module as listed in course.toml.
@@ -70,6 +74,10 @@ pub struct LessonEntry {
     pub sections: Vec<(String, String)>,
     pub terms: BTreeSet<String>,
     pub links: BTreeSet<String>,
+    /// Links to lessons' sections, by line, checked once every lesson is rendered.
+    pub section_links: Vec<(usize, links::SectionLink)>,
+    /// Figures linked to, by file name.
+    pub figure_links: BTreeSet<String>,
     pub has_takeaways: bool,
     pub has_callout: bool,
 }
@@ -366,6 +374,12 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             lessons.insert(slug.clone(), entry);
         }
     }
+    check_links(&cx, &lessons, &mut errors);
+    let figure_files = lessons
+        .values()
+        .flat_map(|l| &l.figure_links)
+        .map(|name| (name.clone(), figures[name].clone()))
+        .collect();
 
     if errors.is_empty() {
         Ok(Site {
@@ -376,6 +390,7 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             lessons,
             glossary,
             templates,
+            figure_files,
         })
     } else {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -473,7 +488,7 @@ fn parse_lesson(
 
     let body = &text[body_offset..];
     let mut problems = Vec::new();
-    let rendered = markdown::render_body(body, cx, &mut problems);
+    let rendered = markdown::render_body(path, body, cx, &mut problems);
     for p in problems {
         errors.push(err(path, line_of(text, body_offset + p.offset), p.message));
     }
@@ -501,9 +516,60 @@ fn parse_lesson(
         sections: rendered.sections,
         terms: rendered.terms,
         links: rendered.links,
+        section_links: rendered
+            .section_links
+            .into_iter()
+            .map(|(offset, link)| (line_of(text, body_offset + offset), link))
+            .collect(),
+        figure_links: rendered.figure_links,
         has_takeaways: rendered.has_takeaways,
         has_callout: rendered.has_callout,
     })
+}
+
+/// Checks what could not be checked while each lesson rendered: every template's links, and
+/// the links to lessons' sections, which need every lesson's headings.
+fn check_links(
+    cx: &markdown::Context,
+    lessons: &BTreeMap<String, LessonEntry>,
+    errors: &mut Vec<ContentError>,
+) {
+    for (name, text) in cx.templates {
+        let path = format!("{CONTENT_DIR}/templates/{name}.md");
+        let found = links::in_template(&path, text, cx);
+        for (offset, message) in found.problems {
+            errors.push(err(&path, line_of(text, offset), message));
+        }
+        let sections = found.sections.into_iter();
+        let sections = sections.map(|(offset, link)| (line_of(text, offset), link));
+        check_sections(&path, None, sections, lessons, errors);
+    }
+    for (slug, entry) in lessons {
+        let sections = entry.section_links.iter().cloned();
+        check_sections(&entry.path, Some(slug), sections, lessons, errors);
+    }
+}
+
+/// Checks the links to lessons' sections written in the file at `path` (the lesson `slug`, or
+/// a template) against the headings those lessons render. A lesson that did not parse has
+/// its own errors, so links into it are not checked.
+fn check_sections(
+    path: &str,
+    slug: Option<&String>,
+    sections: impl Iterator<Item = (usize, links::SectionLink)>,
+    lessons: &BTreeMap<String, LessonEntry>,
+    errors: &mut Vec<ContentError>,
+) {
+    for (line, link) in sections {
+        let Some(target) = lessons.get(&link.slug) else {
+            continue;
+        };
+        let ids: Vec<&str> = target.headings.iter().map(|(id, _)| id.as_str()).collect();
+        let same_lesson = slug == Some(&link.slug) && link.dest.starts_with('#');
+        if let Err(message) = links::check_section(&link, &ids, same_lesson) {
+            errors.push(err(path, line, message));
+        }
+    }
 }
 
 /// Refuses a former slug that is no slug, is a lesson's current slug (its URL would lead to

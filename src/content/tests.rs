@@ -371,11 +371,219 @@ fn a_glossary_term_that_is_not_defined() {
     );
 }
 
+/// `b.md`'s body with its link (line 7) replaced by `link`, in a course that also has a
+/// template and a figure.
+fn with_link(link: &str) -> Files {
+    course_with(|f| {
+        f.insert(
+            "content/templates/raid-log.md".into(),
+            "# RAID log\n".into(),
+        );
+        f.insert("content/figures/chain.svg".into(), FIGURE.into());
+        replace(
+            f,
+            "content/lessons/b.md",
+            "(a.md#key-takeaways)",
+            &format!("({link})"),
+        );
+    })
+}
+
+/// The href that `link`, written in `b.md`, renders to.
+fn href_of(link: &str) -> String {
+    let site = parse(&with_link(link)).unwrap();
+    let html = &site.lessons["b"].lesson.html;
+    let start = html.find("<a href=\"").expect("a link") + "<a href=\"".len();
+    html[start..start + html[start..].find('"').unwrap()].to_string()
+}
+
 #[test]
-fn a_link_to_a_missing_lesson() {
+fn links_render_relative_to_the_base() {
+    for (link, href) in [
+        ("a.md", "lessons/a/"),
+        ("a.md#key-takeaways", "lessons/a/#key-takeaways"),
+        ("./a.md#key-takeaways", "lessons/a/#key-takeaways"),
+        ("../lessons/a.md#key-takeaways", "lessons/a/#key-takeaways"),
+        ("../templates/raid-log.md", "templates/raid-log.md"),
+        ("../figures/chain.svg", "figures/chain.svg"),
+        ("https://example.org/a.md", "https://example.org/a.md"),
+        ("mailto:pmo@example.org", "mailto:pmo@example.org"),
+    ] {
+        assert_eq!(href_of(link), href, "{link}");
+    }
+}
+
+#[test]
+fn a_section_of_the_same_lesson_is_a_link_to_the_lesson() {
+    let site = parse(&course_with(|f| {
+        replace(
+            f,
+            "content/lessons/a.md",
+            "Intro with",
+            "Intro ([the summary](#key-takeaways)) with",
+        );
+    }))
+    .unwrap();
+    let html = &site.lessons["a"].lesson.html;
+    // A bare `#section` would lead to the home page under `<base href>`.
+    assert!(
+        html.contains("<a href=\"lessons/a/#key-takeaways\">the summary</a>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_linked_figure_is_a_file_of_the_site_and_a_shown_one_is_not() {
+    let site = parse(&with_link("../figures/chain.svg")).unwrap();
+    assert_eq!(site.figure_files.keys().collect::<Vec<_>>(), ["chain.svg"]);
+    assert_eq!(site.figure_files["chain.svg"], FIGURE.trim());
+    let shown = parse(&with_figure(FIGURE, "![A chain](figures/chain.svg)")).unwrap();
+    assert!(shown.figure_files.is_empty());
+}
+
+#[test]
+fn a_link_to_a_missing_file() {
     check(
-        course_with(|f| replace(f, "content/lessons/b.md", "a.md#", "zz.md#")),
-        &["content/lessons/b.md:7: link to lesson \"zz\", which does not exist; link to content/lessons/<slug>.md of a lesson in course.toml"],
+        with_link("aa.md#key-takeaways"),
+        &["content/lessons/b.md:7: link to \"aa.md#key-takeaways\": no lesson, template or figure of the course is at content/lessons/aa.md; did you mean \"a.md\"?"],
+    );
+    check(
+        with_link("zz.md"),
+        &["content/lessons/b.md:7: link to \"zz.md\": no lesson, template or figure of the course is at content/lessons/zz.md; link to a lesson (\"other.md\"), a template (\"../templates/name.md\") or a figure (\"../figures/name.svg\")"],
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_section_of_another_lesson() {
+    check(
+        with_link("a.md#takeaways"),
+        &["content/lessons/b.md:7: link to \"a.md#takeaways\": content/lessons/a.md has no heading with id \"takeaways\"; use one of its headings, closest first: \"#key-takeaways\""],
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_section_of_the_same_lesson() {
+    check(
+        course_with(|f| {
+            replace(
+                f,
+                "content/lessons/a.md",
+                "## Key takeaways",
+                "## Scope\n\nSee [the risks](#risk).\n\n## Risks\n\n## Risks\n\n## Key takeaways",
+            )
+        }),
+        // The two "Risks" headings have the ids `risks` and `risks-2`.
+        &["content/lessons/a.md:11: link to \"#risk\": this lesson has no heading with id \"risk\"; use one of its headings, closest first: \"#risks\", \"#risks-2\", \"#scope\""],
+    );
+}
+
+#[test]
+fn a_section_link_to_a_lesson_without_headings() {
+    check(
+        course_with(|f| {
+            replace(f, "content/lessons/a.md", "Intro with", "Intro ([B](b.md#start)) with")
+        }),
+        &["content/lessons/a.md:7: link to \"b.md#start\": content/lessons/b.md has no heading with id \"start\"; it has no headings: link to the lesson without \"#start\""],
+    );
+}
+
+#[test]
+fn a_lessons_link_written_from_the_lessons_folder() {
+    check(
+        with_link("../lessons/aa.md"),
+        &["content/lessons/b.md:7: link to \"../lessons/aa.md\": no lesson, template or figure of the course is at content/lessons/aa.md; did you mean \"a.md\"?"],
+    );
+    check(
+        with_link("../lessons/a.md#key"),
+        &["content/lessons/b.md:7: link to \"../lessons/a.md#key\": content/lessons/a.md has no heading with id \"key\"; use one of its headings, closest first: \"#key-takeaways\""],
+    );
+}
+
+#[test]
+fn a_templates_link() {
+    check(
+        with_link("../templates/raid-logs.md"),
+        &["content/lessons/b.md:7: link to \"../templates/raid-logs.md\": no lesson, template or figure of the course is at content/templates/raid-logs.md; did you mean \"../templates/raid-log.md\"?"],
+    );
+    check(
+        with_link("../templates/raid-log.md#owners"),
+        &["content/lessons/b.md:7: link to \"../templates/raid-log.md#owners\": a template is a file to download, with no sections to link to; remove \"#owners\", or link to a lesson's section"],
+    );
+}
+
+#[test]
+fn a_figure_link() {
+    // Images are written from content/ (`figures/x.svg`), links from their own file.
+    check(
+        with_link("figures/chain.svg"),
+        &["content/lessons/b.md:7: link to \"figures/chain.svg\": no lesson, template or figure of the course is at content/lessons/figures/chain.svg; did you mean \"../figures/chain.svg\"?"],
+    );
+    check(
+        with_link("../figures/chain.svg#top"),
+        &["content/lessons/b.md:7: link to \"../figures/chain.svg#top\": a figure is an image, with no sections to link to; remove \"#top\""],
+    );
+}
+
+#[test]
+fn a_link_that_leaves_content() {
+    check(
+        with_link("../../README.md"),
+        &["content/lessons/b.md:7: link to \"../../README.md\" leaves content/; link to a lesson (\"other.md\"), a template (\"../templates/name.md\") or a figure (\"../figures/name.svg\")"],
+    );
+    check(
+        with_link("../glossary/planning.toml"),
+        &["content/lessons/b.md:7: link to \"../glossary/planning.toml\": no lesson, template or figure of the course is at content/glossary/planning.toml; link to a lesson (\"other.md\"), a template (\"../templates/name.md\") or a figure (\"../figures/name.svg\")"],
+    );
+}
+
+#[test]
+fn an_absolute_or_empty_link() {
+    check(
+        with_link("/lessons/a/"),
+        &["content/lessons/b.md:7: link to \"/lessons/a/\" starts with \"/\", which breaks when the site is served under a sub-path; link to the file, relative to this one: a lesson (\"other.md\"), a template (\"../templates/name.md\") or a figure (\"../figures/name.svg\")"],
+    );
+    check(
+        with_link(""),
+        &["content/lessons/b.md:7: a link with no target; link to a lesson (\"other.md\"), a template (\"../templates/name.md\") or a figure (\"../figures/name.svg\")"],
+    );
+}
+
+#[test]
+fn links_in_a_template_are_checked_from_its_folder() {
+    check(
+        course_with(|f| {
+            f.insert(
+                "content/templates/raid-log.md".into(),
+                "# RAID log\n\nSee [A](../lessons/a.md#key-takeaways), [the log](raid-log.md)\nand [A](../lessons/a.md#risks) or [B](b.md).\n".into(),
+            );
+        }),
+        &[
+            "content/templates/raid-log.md:4: link to \"b.md\": no lesson, template or figure of the course is at content/templates/b.md; did you mean \"../lessons/b.md\"?",
+            "content/templates/raid-log.md:4: link to \"../lessons/a.md#risks\": content/lessons/a.md has no heading with id \"risks\"; use one of its headings, closest first: \"#key-takeaways\"",
+        ],
+    );
+}
+
+#[test]
+fn every_broken_link_is_reported_at_once() {
+    check(
+        course_with(|f| {
+            replace(f, "content/lessons/a.md", "Intro with", "Intro ([x](x.md), [y](#y)) with");
+            replace(f, "content/lessons/b.md", "a.md#key-takeaways", "a.md#nope");
+        }),
+        &[
+            "content/lessons/a.md:7: link to \"x.md\": no lesson, template or figure of the course is at content/lessons/x.md; did you mean \"a.md\"?",
+            "content/lessons/a.md:7: link to \"#y\": this lesson has no heading with id \"y\"; use one of its headings, closest first: \"#key-takeaways\"",
+            "content/lessons/b.md:7: link to \"a.md#nope\": content/lessons/a.md has no heading with id \"nope\"; use one of its headings, closest first: \"#key-takeaways\"",
+        ],
+    );
+}
+
+#[test]
+fn links_in_quiz_text_are_refused() {
+    check(
+        course_with(|f| replace(f, "content/lessons/a.md", "prompt = \"Which?\"", "prompt = \"Which [part](../figures/x.svg)?\"")),
+        &["content/lessons/a.md:17: question \"q1\": glossary terms and links to lessons, templates or figures belong in the lesson body, not in quiz or glossary text"],
     );
 }
 
@@ -558,5 +766,13 @@ fn a_missing_template_is_refused() {
             replace(f, "content/lessons/b.md", "See", "```template\nrisk-log\n```\n\nSee");
         }),
         &["content/lessons/b.md:7: template \"risk-log\" does not exist; add content/templates/risk-log.md, or name one of: raid-log"],
+    );
+}
+
+#[test]
+fn a_figure_that_starts_a_sentence_is_refused_once() {
+    check(
+        with_figure(FIGURE, "![a chain](figures/chain.svg) shows the order."),
+        &["content/lessons/b.md:7: a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own"],
     );
 }

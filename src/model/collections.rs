@@ -2,6 +2,10 @@
 //! `BTreeMap` are fast on large data, but every element type they hold adds its own copy of
 //! their code to the wasm; the model's sets and maps hold at most a few hundred entries, where
 //! a sorted `Vec` with binary search is as quick and a fraction of the size.
+//!
+//! A record is untrusted input and may hold hundreds of thousands of facts, so nothing here
+//! is quadratic: adding in order appends, a union is one pass over both lists, and a list
+//! read from a file is sorted once ([`Set::from_vec`], [`Map::from_vec`]).
 
 /// A set kept as a sorted list without duplicates: what the log needs of a set, with less
 /// code in the wasm than a `BTreeSet` of each element type.
@@ -15,8 +19,31 @@ impl<T> Default for Set<T> {
 }
 
 impl<T: Ord + Clone> Set<T> {
-    /// Adds `item`; returns whether it was new.
+    /// The set of `items`, in any order, repeats dropped: one sort, not one insert each.
+    pub fn from_vec(items: Vec<T>) -> Set<T> {
+        if items.windows(2).all(|w| w[0] < w[1]) {
+            return Set(items);
+        }
+        let order = crate::model::sort::order(items.len(), &|a, b| items[a] < items[b]);
+        let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+        let mut out: Vec<T> = Vec::with_capacity(slots.len());
+        for i in order {
+            if let Some(item) = slots[i].take() {
+                if out.last() != Some(&item) {
+                    out.push(item);
+                }
+            }
+        }
+        Set(out)
+    }
+
+    /// Adds `item`; returns whether it was new. Adding in order (the usual case: facts get
+    /// later) appends without a search.
     pub fn insert(&mut self, item: T) -> bool {
+        if self.0.last().is_none_or(|last| *last < item) {
+            self.0.push(item);
+            return true;
+        }
         match self.0.binary_search(&item) {
             Ok(_) => false,
             Err(at) => {
@@ -33,15 +60,21 @@ impl<T: Ord + Clone> Set<T> {
     }
 
     /// Adds every item of `other` (cloning only the new ones); returns whether any was new.
+    /// New items are appended and the list sorted once ([`Set::from_vec`]), whatever their
+    /// number: no insert in the middle, one at a time.
     pub fn union(&mut self, other: &Set<T>) -> bool {
-        let mut changed = false;
-        for item in &other.0 {
-            if let Err(at) = self.0.binary_search(item) {
-                self.0.insert(at, item.clone());
-                changed = true;
-            }
+        let new: Vec<&T> = other
+            .0
+            .iter()
+            .filter(|item| self.0.binary_search(item).is_err())
+            .collect();
+        if new.is_empty() {
+            return false;
         }
-        changed
+        let mut all = std::mem::take(&mut self.0);
+        all.extend(new.into_iter().cloned());
+        *self = Set::from_vec(all);
+        true
     }
 }
 
@@ -61,6 +94,28 @@ impl<V> Map<V> {
         Map(Vec::new())
     }
 
+    /// The map of `entries`, in any order; values under one key are folded by `join`, in
+    /// the order given. One sort of the keys, not one insert each.
+    pub fn from_vec(entries: Vec<(String, V)>, mut join: impl FnMut(&mut V, V)) -> Map<V> {
+        if entries.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Map(entries);
+        }
+        // Sorted by (key, position), so values under one key keep their order.
+        let order = crate::model::sort::ranked_by(&entries, |(k, _)| k.as_str());
+        let mut slots: Vec<Option<(String, V)>> = entries.into_iter().map(Some).collect();
+        let mut out: Vec<(String, V)> = Vec::with_capacity(slots.len());
+        for i in order {
+            let Some((key, value)) = slots[i].take() else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if last.0 == key => join(&mut last.1, value),
+                _ => out.push((key, value)),
+            }
+        }
+        Map(out)
+    }
+
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
@@ -78,6 +133,10 @@ impl<V> Map<V> {
     }
 
     pub fn insert(&mut self, key: String, value: V) {
+        if self.0.last().is_none_or(|(last, _)| *last < key) {
+            self.0.push((key, value));
+            return;
+        }
         match self.find(&key) {
             Ok(i) => self.0[i].1 = value,
             Err(i) => self.0.insert(i, (key, value)),

@@ -51,6 +51,17 @@ impl Json {
         }
     }
 
+    /// Any number as a whole number from 0 up, as near as it can be, and whether that is
+    /// exact: negative numbers read as 0, fractions are cut, numbers past `u64::MAX` stop there.
+    /// (No float parsing: that would add several KB to the wasm for values that are wrong.)
+    pub fn as_whole(&self) -> Option<(u64, bool)> {
+        match self {
+            Json::Integer(n) => Some((*n, true)),
+            Json::Number(text) => Some((whole_of(text), false)),
+            _ => None,
+        }
+    }
+
     /// A number from 0 to 1 in thousandths, rounded (`0.4567` is 457).
     pub fn as_thousandths(&self) -> Option<u16> {
         let n = match self {
@@ -63,15 +74,20 @@ impl Json {
         if n.contains(['e', 'E', '-']) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let whole: u64 = whole.parse().ok()?;
+        if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // Only digits: a failed parse is a number past u64, which is past 1 anyway.
+        let whole: u64 = whole.parse().unwrap_or(u64::MAX);
         let digits: Vec<u64> = fraction
             .bytes()
             .map(|b| u64::from(b - b'0'))
             .chain([0, 0, 0, 0])
             .take(4)
             .collect();
-        let value =
-            whole * 1000 + digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5);
+        let value = whole.saturating_mul(1000).saturating_add(
+            digits[0] * 100 + digits[1] * 10 + digits[2] + u64::from(digits[3] >= 5),
+        );
         Some(value.min(1000) as u16)
     }
 
@@ -128,6 +144,43 @@ impl Json {
             _ => None,
         }
     }
+}
+
+/// The whole part of a number written with a sign, a fraction or an exponent, from 0 up.
+fn whole_of(text: &str) -> u64 {
+    if text.starts_with('-') {
+        return 0;
+    }
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => {
+            let e = &text[i + 1..];
+            let big = if e.starts_with('-') { -100 } else { 100 };
+            (&text[..i], e.parse::<i32>().unwrap_or(big).clamp(-100, 100))
+        }
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut value: u64 = 0;
+    let mut shift = exponent;
+    for (i, b) in whole.bytes().chain(fraction.bytes()).enumerate() {
+        if i >= whole.len() {
+            // A fraction digit counts only while the exponent moves it left of the point.
+            if shift <= 0 {
+                break;
+            }
+            shift -= 1;
+        }
+        if b.is_ascii_digit() {
+            value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+        }
+    }
+    for _ in 0..shift.max(0) {
+        value = value.saturating_mul(10);
+    }
+    for _ in 0..(-shift).max(0) {
+        value /= 10;
+    }
+    value
 }
 
 struct Parser<'a> {
@@ -419,5 +472,37 @@ mod tests {
             Some(1_764_080_000_000)
         );
         assert_eq!(Json::parse("-1").unwrap().as_u64(), None);
+    }
+
+    #[test]
+    fn any_number_reads_as_a_whole_number_and_says_if_it_was_exact() {
+        for (text, expected) in [
+            ("17", (17, true)),
+            ("18446744073709551615", (u64::MAX, true)),
+            ("18446744073709551616", (u64::MAX, false)),
+            ("99999999999999999999999", (u64::MAX, false)),
+            ("-5", (0, false)),
+            ("-0.5", (0, false)),
+            ("2.9", (2, false)),
+            ("1.5e12", (1_500_000_000_000, false)),
+            ("1.5E+3", (1500, false)),
+            ("123e-2", (1, false)),
+            ("1e-999999999999", (0, false)),
+            ("1e999999999999", (u64::MAX, false)),
+            ("0.0000001", (0, false)),
+        ] {
+            assert_eq!(
+                Json::parse(text).unwrap().as_whole(),
+                Some(expected),
+                "{text}"
+            );
+        }
+        assert_eq!(Json::parse("\"7\"").unwrap().as_whole(), None);
+        assert_eq!(
+            Json::parse("99999999999999999999.5")
+                .unwrap()
+                .as_thousandths(),
+            Some(1000)
+        );
     }
 }

@@ -339,6 +339,41 @@ fn cut(text: &str, max: usize) -> String {
     text[..end].to_string()
 }
 
+/// Where the search index is, as the dialog tells the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexState<'a> {
+    /// Not fetched yet (it is fetched when the dialog first opens).
+    Loading,
+    /// It could not be fetched or read: why.
+    Failed(&'a str),
+    Ready,
+}
+
+/// The sentence under the search field: what to type, what was found, how to choose.
+pub fn status(query: &str, index: IndexState, hits: usize) -> String {
+    let q = query.trim();
+    match index {
+        IndexState::Loading if !q.is_empty() => "Loading the search index…".to_string(),
+        IndexState::Failed(e) => format!("Search is not available: {e}."),
+        _ if q.is_empty() => "Type a word, or the start of one: \"depend\" finds \"dependency\".".into(),
+        _ => match hits {
+            0 => format!("Nothing found for \"{q}\". Try fewer words, the start of a word, or browse the glossary."),
+            1 => "1 result. Use the up and down arrows to choose and Enter to open.".into(),
+            n => format!("{n} results. Use the up and down arrows to choose and Enter to open."),
+        },
+    }
+}
+
+/// The result chosen after an arrow key: down goes to the next, up to the previous, both
+/// wrapping around. `count` is at least 1.
+pub fn step(active: usize, count: usize, down: bool) -> usize {
+    if down {
+        (active + 1) % count
+    } else {
+        (active + count - 1) % count
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,5 +473,40 @@ mod tests {
         let index = SearchIndex::build(vec![input("T", "H", &long)]);
         assert!(index.docs[0].text.chars().count() <= SNIPPET_SOURCE);
         assert_eq!(index.query("needle", 5).len(), 1);
+    }
+
+    #[test]
+    fn the_status_says_what_to_do_next() {
+        use super::{status, step, IndexState};
+        assert_eq!(
+            status("", IndexState::Loading, 0),
+            "Type a word, or the start of one: \"depend\" finds \"dependency\"."
+        );
+        assert_eq!(
+            status("risk", IndexState::Loading, 0),
+            "Loading the search index…"
+        );
+        assert_eq!(
+            status("risk", IndexState::Failed("offline"), 0),
+            "Search is not available: offline."
+        );
+        assert_eq!(status(" zz ", IndexState::Ready, 0), "Nothing found for \"zz\". Try fewer words, the start of a word, or browse the glossary.");
+        assert_eq!(
+            status("risk", IndexState::Ready, 1),
+            "1 result. Use the up and down arrows to choose and Enter to open."
+        );
+        assert_eq!(
+            status("risk", IndexState::Ready, 7),
+            "7 results. Use the up and down arrows to choose and Enter to open."
+        );
+        assert_eq!(
+            (
+                step(0, 3, true),
+                step(2, 3, true),
+                step(0, 3, false),
+                step(1, 3, false)
+            ),
+            (1, 0, 2, 0)
+        );
     }
 }

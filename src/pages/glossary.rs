@@ -18,7 +18,7 @@ pub fn GlossaryPage() -> impl IntoView {
     type Loaded = Option<Result<Rc<Vec<GlossaryTerm>>, String>>;
     let loaded: RwSignal<Loaded, LocalStorage> =
         RwSignal::new_local(lesson_store::cached_glossary().map(Ok));
-    if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
+    if crate::platform::IN_BROWSER && loaded.with_untracked(Option::is_none) {
         leptos::task::spawn_local(
             async move { loaded.set(Some(lesson_store::load_glossary().await)) },
         );

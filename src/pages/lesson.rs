@@ -40,7 +40,8 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     crate::document::set_description(info.subtitle);
     // Read before this page's own scrolling can overwrite it.
     let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
-    progress.update(|p| p.visit(slug, now()));
+    // Progress changes after rendering, never during it (an effect; none runs at build time).
+    Effect::new(move |_| progress.update(|p| p.visit(slug, now())));
 
     // A lesson already in memory (prefetched, or inline in the page) renders at once,
     // in the same frame; only a lesson not yet loaded waits for its fetch.
@@ -50,29 +51,13 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     let fetch = move || {
         leptos::task::spawn_local(async move { loaded.set(Some(lesson_store::load(info).await)) })
     };
-    if cfg!(target_arch = "wasm32") && loaded.with_untracked(Option::is_none) {
+    if crate::platform::IN_BROWSER && loaded.with_untracked(Option::is_none) {
         fetch();
     }
     let data = move || loaded.get();
-    let previous = COURSE.previous_lesson(slug);
-    let next = COURSE.next_lesson(slug);
-    if let Some(n) = next {
+    if let Some(n) = COURSE.next_lesson(slug) {
         lesson_store::prefetch(n.lesson);
     }
-
-    let heading = NodeRef::<leptos::html::H1>::new();
-    heading.on_load(move |h1| {
-        let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
-        // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
-        if NAVIGATED.replace(true) && !has_hash {
-            // Focus forces a layout; after the frame that shows the lesson, that layout is done.
-            crate::document::after_frame(Box::new(move || {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = h1.focus_with_options(&options);
-            }));
-        }
-    });
 
     // Reaching the end of the text counts toward completion; the position is kept for "Resume".
     let end_marker = NodeRef::<leptos::html::Div>::new();
@@ -112,21 +97,7 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
 
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
-            <header class="lesson-header">
-                <nav class="breadcrumb" aria-label="Breadcrumb">
-                    <ol>
-                        <li><a href=paths::home()>"Course"</a></li>
-                        <li>{lesson.module.title}</li>
-                        <li aria-current="page">{info.title}</li>
-                    </ol>
-                </nav>
-                <h1 id="lesson-title" tabindex="-1" node_ref=heading>{info.title}</h1>
-                <p class="lesson-subtitle">{info.subtitle}</p>
-                <p class="lesson-meta">
-                    {format!("Lesson {} of {} · {} min", lesson.index + 1, COURSE.lesson_count(), info.minutes)}
-                    {move || completed().then_some(" · Completed")}
-                </p>
-            </header>
+            <LessonHeader lesson/>
             {move || match data() {
                 None => view! { <p class="lesson-loading" role="status">"Loading the lesson…"</p> }.into_any(),
                 Some(Err(e)) => view! {
@@ -157,21 +128,69 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
                     {move || if completed() { "✓ Completed: mark as not complete" } else { "Mark as complete" }}
                 </button>
             </div>
-            <nav class="lesson-nav" aria-label="Lessons">
-                {previous.map(|p| view! {
-                    <a href=paths::lesson(p.lesson.slug) class="lesson-nav-link lesson-nav-previous" rel="prev">
-                        <span class="lesson-nav-label">"Previous"</span>
-                        <span class="lesson-nav-title">{p.lesson.title}</span>
-                    </a>
-                })}
-                {next.map(|n| view! {
-                    <a href=paths::lesson(n.lesson.slug) class="lesson-nav-link lesson-nav-next" rel="next">
-                        <span class="lesson-nav-label">"Next"</span>
-                        <span class="lesson-nav-title">{n.lesson.title}</span>
-                    </a>
-                })}
-            </nav>
+            <LessonNav slug/>
         </article>
+    }
+}
+
+/// The lesson's heading: where it sits in the course, its title, length and completion.
+#[component]
+fn LessonHeader(lesson: LessonRef) -> impl IntoView {
+    let info = lesson.lesson;
+    let progress = crate::state::progress::use_progress();
+    let completed = move || progress.with(|p| p.is_completed(info.slug));
+    let heading = NodeRef::<leptos::html::H1>::new();
+    heading.on_load(move |h1| {
+        let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
+        // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
+        if NAVIGATED.replace(true) && !has_hash {
+            // Focus forces a layout; after the frame that shows the lesson, that layout is done.
+            crate::document::after_frame(Box::new(move || {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = h1.focus_with_options(&options);
+            }));
+        }
+    });
+    view! {
+            <header class="lesson-header">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol>
+                    <li><a href=paths::home()>"Course"</a></li>
+                    <li>{lesson.module.title}</li>
+                    <li aria-current="page">{info.title}</li>
+                </ol>
+            </nav>
+            <h1 id="lesson-title" tabindex="-1" node_ref=heading>{info.title}</h1>
+            <p class="lesson-subtitle">{info.subtitle}</p>
+            <p class="lesson-meta">
+                {format!("Lesson {} of {} · {} min", lesson.index + 1, COURSE.lesson_count(), info.minutes)}
+                {move || completed().then_some(" · Completed")}
+            </p>
+        </header>
+    }
+}
+
+/// The way to the previous and the next lesson.
+#[component]
+fn LessonNav(slug: &'static str) -> impl IntoView {
+    let previous = COURSE.previous_lesson(slug);
+    let next = COURSE.next_lesson(slug);
+    view! {
+            <nav class="lesson-nav" aria-label="Lessons">
+            {previous.map(|p| view! {
+                <a href=paths::lesson(p.lesson.slug) class="lesson-nav-link lesson-nav-previous" rel="prev">
+                    <span class="lesson-nav-label">"Previous"</span>
+                    <span class="lesson-nav-title">{p.lesson.title}</span>
+                </a>
+            })}
+            {next.map(|n| view! {
+                <a href=paths::lesson(n.lesson.slug) class="lesson-nav-link lesson-nav-next" rel="next">
+                    <span class="lesson-nav-label">"Next"</span>
+                    <span class="lesson-nav-title">{n.lesson.title}</span>
+                </a>
+            })}
+        </nav>
     }
 }
 
@@ -275,7 +294,7 @@ fn close_terms(except: Option<&web_sys::Element>) {
 /// Where the lesson should open, from the history entry: the place it was left at (back and
 /// forward), the saved place ("Resume"), or nowhere in particular. A `#section` in the URL wins.
 fn position_to_restore(saved: Option<f64>) -> Option<f64> {
-    if !cfg!(target_arch = "wasm32") || window().location().hash().is_ok_and(|h| h.len() > 1) {
+    if !crate::platform::IN_BROWSER || window().location().hash().is_ok_and(|h| h.len() > 1) {
         return None;
     }
     let state = window().history().ok()?.state().ok()?;

@@ -36,18 +36,12 @@ pub fn use_storage_notice() -> RwSignal<Option<Notice>> {
 
 /// The time for a new fact in the record: the browser's clock, in milliseconds.
 pub fn now() -> Time {
-    #[cfg(target_arch = "wasm32")]
-    return web_sys::js_sys::Date::now() as Time;
-    #[cfg(not(target_arch = "wasm32"))]
-    0
+    crate::platform::now()
 }
 
 /// A new id for this browser's facts: six random letters and digits.
 fn new_device_id() -> String {
-    #[cfg(target_arch = "wasm32")]
-    let mut n = (web_sys::js_sys::Math::random() * 36f64.powi(6)) as u64;
-    #[cfg(not(target_arch = "wasm32"))]
-    let mut n = 0;
+    let mut n = (crate::platform::random() * 36f64.powi(6)) as u64;
     (0..6)
         .map(|_| {
             let c = char::from_digit((n % 36) as u32, 36).unwrap_or('0');
@@ -81,7 +75,7 @@ fn renamed(mut p: Progress) -> Progress {
 /// Loads progress and provides it; sets up saving, tab merging and persistence.
 pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
     // Pages rendered at build time show a new learner's view: no storage there.
-    let loaded = if cfg!(target_arch = "wasm32") {
+    let loaded = if crate::platform::IN_BROWSER {
         store.with_value(|s| s.load(COURSE.id, now()))
     } else {
         crate::storage::Loaded {

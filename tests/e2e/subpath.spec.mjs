@@ -26,3 +26,16 @@ test('deep links, navigation, reload and not-found all stay under the sub-path',
   await page.getByRole('link', { name: 'Go to the course home' }).click();
   await expect(page).toHaveURL(ROOT);
 });
+
+test("every page's static first paint under the sub-path is the page itself, before any script runs", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${ROOT}lessons/risk-management/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  await expect(page.locator('.lesson-body')).toContainText('risk');
+  await page.goto(`${ROOT}glossary/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  await page.goto(ROOT);
+  await expect(page.getByRole('link', { name: 'Glossary', exact: true })).toHaveAttribute('href', '/tpm/glossary/');
+  await context.close();
+});

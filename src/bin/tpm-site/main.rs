@@ -81,7 +81,9 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             lesson_store::insert(lesson);
             head = inline_data(LESSON_DATA_ID, &json);
         }
-        let rendered = render_page(&paths::route(*route));
+        // The path relative to the base, as the router reads it in the browser: under a
+        // sub-path too, the first paint is the page's own, not "not found".
+        let rendered = render_page(&format!("/{}", route.path()));
         let html = page(&shell, &rendered.title, &rendered.description, &head).replacen(
             "<body>",
             &format!("<body>{}", rendered.html),
@@ -103,6 +105,9 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             out.join(routes::TEMPLATES_DIR).join(format!("{name}.md")),
             text,
         )?;
+    }
+    for (name, svg) in &site.figure_files {
+        write(out.join(content::links::FIGURES_DIR).join(name), svg)?;
     }
     icons::write_icons(Path::new("assets/icon.png"), out)?;
     write(out.join("manifest.webmanifest"), &offline::manifest(site))?;

@@ -6,7 +6,7 @@ use tpm_course::content::{fnv_hex, Site};
 
 use crate::icons::ICONS;
 
-/// The theme colour of the manifest and the browser's toolbar (the accent of `style/base.css`).
+/// The theme color of the manifest and the browser's toolbar (the accent of `style/base.css`).
 pub const THEME_COLOR: &str = "#1f5fbf";
 
 /// The web app manifest, relative to the site root so it works under any base path.

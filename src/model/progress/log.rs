@@ -157,7 +157,7 @@ pub struct QuestionProgress {
 
 impl LessonLog {
     /// Adds what `other` holds; returns whether anything changed.
-    fn merge(&mut self, other: &LessonLog) -> bool {
+    pub fn merge(&mut self, other: &LessonLog) -> bool {
         let mut changed = other.opened > self.opened || other.position > self.position;
         self.opened = self.opened.max(other.opened);
         self.position = self.position.max(other.position);
@@ -243,28 +243,39 @@ impl Log {
         self.devices.entry_or_default(device).entry_or_default(slug)
     }
 
-    /// For one lesson, per device, the latest time a live reset hides. (Small lists rather
-    /// than maps here and below: each map type adds its own code to the wasm.)
+    /// For one lesson, per device, the latest time a live reset hides, sorted by device.
+    /// (Small lists rather than maps here and below: each map type adds its own code to the
+    /// wasm; gathered and sorted once, so a forged record with many resets stays quick.)
     fn hidden_until(&self, slug: &str) -> Vec<(&str, Time)> {
-        let mut until: Vec<(&str, Time)> = Vec::new();
+        let mut seen: Vec<(&str, Time)> = Vec::new();
         for reset in &self.resets {
-            if self.undone.contains(&reset.id())
-                || reset
-                    .lessons
-                    .binary_search_by(|s| s.as_str().cmp(slug))
-                    .is_err()
+            if reset
+                .lessons
+                .binary_search_by(|s| s.as_str().cmp(slug))
+                .is_err()
+                || self.undone.contains(&reset.id())
             {
                 continue;
             }
-            for (device, t) in &reset.seen {
-                let t = *t;
-                match until.iter_mut().find(|(d, _)| *d == device) {
-                    Some(entry) => entry.1 = entry.1.max(t),
-                    None => until.push((device, t)),
-                }
+            seen.extend(reset.seen.iter().map(|(d, t)| (d.as_str(), *t)));
+        }
+        let mut until: Vec<(&str, Time)> = Vec::new();
+        for i in crate::model::sort::ranked_by(&seen, |(d, _)| *d) {
+            let (device, t) = seen[i];
+            match until.last_mut() {
+                Some(last) if last.0 == device => last.1 = last.1.max(t),
+                _ => until.push((device, t)),
             }
         }
         until
+    }
+
+    /// The latest time the live resets hide of `device`'s facts, if any.
+    fn limit(hidden: &[(&str, Time)], device: &str) -> Option<Time> {
+        hidden
+            .binary_search_by(|(d, _)| (*d).cmp(device))
+            .ok()
+            .map(|i| hidden[i].1)
     }
 
     /// Every lesson slug with a fact from any device, sorted.
@@ -280,25 +291,20 @@ impl Log {
 
     /// The state of one lesson; `None` when no fact of it is visible.
     pub fn derive(&self, slug: &str) -> Option<LessonProgress> {
-        /// What the facts say of one question so far.
-        struct Facts<'a> {
-            id: &'a str,
-            /// The latest answer, by (time, device) so every merge order agrees.
-            latest: ((Time, &'a str), &'a Vec<usize>),
-            count: u32,
-            hash: (Time, &'a str),
-        }
         let hidden = self.hidden_until(slug);
         let mut out = LessonProgress::default();
         let mut any = false;
         let mut mark: Option<(Time, bool)> = None;
         let mut position: Option<(Time, u16)> = None;
-        let mut questions: Vec<Facts> = Vec::new();
+        // Every live answer: (question id, (time, device), choices), then grouped by id.
+        let mut answers: Vec<(&str, (Time, &str), &Vec<usize>)> = Vec::new();
+        // Each device's log of the lesson, with the latest time its live resets hide.
+        let mut logs: Vec<(&LessonLog, Option<Time>)> = Vec::new();
         for (device, lessons) in &self.devices {
             let Some(log) = lessons.get(slug) else {
                 continue;
             };
-            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
+            let limit = Log::limit(&hidden, device);
             let live = |t: Time| limit.is_none_or(|l| t > l);
             if let Some(t) = log.opened.filter(|&t| live(t)) {
                 any = true;
@@ -320,51 +326,39 @@ impl Log {
                 any = true;
                 out.best_score = out.best_score.max(Some(attempt.score));
                 for (id, answer) in &attempt.answers {
-                    let latest = ((attempt.at, device.as_str()), answer);
-                    match questions.iter_mut().find(|q| q.id == id) {
-                        Some(q) => {
-                            q.count += 1;
-                            q.latest = q.latest.max(latest);
-                        }
-                        None => questions.push(Facts {
-                            id,
-                            latest,
-                            count: 1,
-                            hash: (0, ""),
-                        }),
-                    }
+                    answers.push((id, (attempt.at, device), answer));
                 }
             }
-        }
-        // The hash of each question answered, as of its latest live answer.
-        for (device, lessons) in &self.devices {
-            let Some(log) = lessons.get(slug) else {
-                continue;
-            };
-            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
-            for (id, (t, hash)) in &log.hashes {
-                if let Some(q) = questions
-                    .iter_mut()
-                    .find(|q| q.id == id)
-                    .filter(|_| limit.is_none_or(|l| *t > l))
-                {
-                    q.hash = q.hash.max((*t, hash.as_str()));
-                }
-            }
+            logs.push((log, limit));
         }
         if !any {
             return None;
         }
         out.completed = mark.is_some_and(|m| m.1);
         out.position = position.map(|p| f64::from(p.1) / 1000.0);
-        for q in questions {
+        // Per question: the latest answer, by (time, device) so every merge order agrees, and
+        // how many answers there were.
+        let mut questions = Vec::new();
+        for group in crate::model::sort::groups(&answers, |a| a.0) {
+            let id = answers[group[0]].0;
+            let latest = group.iter().map(|&i| (answers[i].1, answers[i].2)).max();
+            // Its hash as of the latest live fact of any device.
+            let hash = logs
+                .iter()
+                .filter_map(|(log, limit)| {
+                    let h = log.hashes.get(id)?;
+                    limit.is_none_or(|l| h.0 > l).then_some((h.0, h.1.as_str()))
+                })
+                .max()
+                .map_or("", |h| h.1);
             let progress = QuestionProgress {
-                answer: q.latest.1.clone(),
-                attempts: q.count,
-                hash: q.hash.1.to_string(),
+                answer: latest.map(|l| l.1.clone()).unwrap_or_default(),
+                attempts: group.len() as u32,
+                hash: hash.to_string(),
             };
-            out.questions.insert(q.id.to_string(), progress);
+            questions.push((id.to_string(), progress));
         }
+        out.questions = Map::from_vec(questions, |_, _| {});
         Some(out)
     }
 
@@ -393,48 +387,56 @@ impl Log {
     /// as right if the score was 100 and as wrong otherwise (the grade of one question was
     /// not kept), so such a question comes up for review soon and gets a real history.
     pub fn history<'a>(&'a self, slug: &str) -> Vec<(&'a str, Vec<Event<'a>>)> {
+        use crate::model::sort::ranked_by;
         let hidden = self.hidden_until(slug);
-        let mut out: Vec<(&'a str, Vec<Event<'a>>)> = Vec::new();
+        // Every live answer with its question id, in the order the log names them.
+        let mut all: Vec<(&'a str, Event<'a>)> = Vec::new();
         for (device, lessons) in &self.devices {
             let Some(log) = lessons.get(slug) else {
                 continue;
             };
-            let limit = hidden.iter().find(|(d, _)| d == device).map(|h| h.1);
+            let limit = Log::limit(&hidden, device);
             let live = |t: Time| limit.is_none_or(|l| t > l);
-            let mut add = |id: &'a str, at: Time, source: Source, recall: Recall| {
-                let event = Event {
-                    at,
-                    device,
-                    source,
-                    recall,
-                };
-                match out.iter_mut().find(|(q, _)| *q == id) {
-                    Some((_, events)) => events.push(event),
-                    None => out.push((id, vec![event])),
-                }
+            let event = |at, source, recall| Event {
+                at,
+                device,
+                source,
+                recall,
             };
             for r in log.recalls.iter().filter(|r| live(r.at)) {
                 for (id, recall) in &r.answers {
-                    add(id, r.at, r.source, *recall);
+                    all.push((id, event(r.at, r.source, *recall)));
                 }
             }
             for a in log.attempts.iter().filter(|a| live(a.at)) {
+                // Recalls are sorted by time, then source: a binary search finds the quiz's.
+                let at = log
+                    .recalls
+                    .partition_point(|r| (r.at, r.source) < (a.at, Source::Quiz));
                 let graded = log
                     .recalls
-                    .iter()
-                    .any(|r| r.at == a.at && r.source == Source::Quiz);
+                    .get(at)
+                    .is_some_and(|r| r.at == a.at && r.source == Source::Quiz);
                 if !graded {
                     for (id, _) in &a.answers {
-                        add(id, a.at, Source::Quiz, Recall::new(a.score == 100, false));
+                        all.push((
+                            id,
+                            event(a.at, Source::Quiz, Recall::new(a.score == 100, false)),
+                        ));
                     }
                 }
             }
         }
-        // Oldest first (the order of devices settles ties the same way in every tab). The
-        // model's one sort, rather than a sort of events of their own: less code in the wasm.
-        for (_, events) in &mut out {
-            let order = crate::model::sort::ranked(events.iter().map(|e| e.at));
-            *events = order.into_iter().map(|k| events[k]).collect();
+        // Grouped by question, in the order questions are first named, each question's
+        // answers oldest first (the order of devices settles ties the same way in every tab).
+        let mut out = Vec::new();
+        for group in crate::model::sort::groups(&all, |e| e.0) {
+            let events: Vec<Event<'a>> = group.iter().map(|&i| all[i].1).collect();
+            let order = ranked_by(&events, |e| &e.at);
+            out.push((
+                all[group[0]].0,
+                order.into_iter().map(|j| events[j]).collect(),
+            ));
         }
         out
     }

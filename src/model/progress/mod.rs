@@ -6,10 +6,14 @@
 //! (completed, best score, last answers) is derived from the log and kept beside it.
 
 pub mod log;
+pub mod read;
+mod scope;
 mod wire;
 
 use log::{Attempt, Log, Map, Reset};
 pub use log::{Event, LessonProgress, Recall, Recalls, ResetId, Source, Time};
+pub use read::Repairs;
+pub use scope::ResetScope;
 
 use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdict};
 use super::json::Json;
@@ -87,6 +91,19 @@ pub struct StoredAnswer {
     pub stale: bool,
 }
 
+/// What a lesson's quiz shows when it opens: the last answers, if every one still fits its
+/// question, and whether any question changed since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizRestore {
+    /// The last answer to each question, in the quiz's order; `None` unless every question
+    /// has an answer that is not stale.
+    pub answers: Option<Vec<Vec<usize>>>,
+    /// The most submissions any of its questions has.
+    pub attempts: u32,
+    /// Whether a question changed since it was answered (its old answer is not shown).
+    pub stale: bool,
+}
+
 /// Why stored progress could not be read. The raw text is always kept aside by the caller.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecodeError {
@@ -144,8 +161,9 @@ impl Progress {
     }
 
     /// A time for a new fact: `now`, or just after the latest fact if the clock is behind.
+    /// Read times stop at [`read::limits::MAX_TIME`], far below where adding one could overflow.
     fn tick(&mut self, now: Time) -> Time {
-        self.clock = now.max(self.clock + 1);
+        self.clock = now.max(self.clock.saturating_add(1));
         self.clock
     }
 
@@ -156,6 +174,12 @@ impl Progress {
     /// Reads a stored or exported record (version 1, 2 or 3), checking its version and course.
     /// `device` is left empty when the record does not name one (version 1).
     pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
+        Progress::read(raw, course).map(|(p, _)| p)
+    }
+
+    /// [`Progress::decode`], and what reading changed because it could not be true (each value
+    /// that cannot be true is clamped or dropped; everything else is kept).
+    pub fn read(raw: &str, course: &str) -> Result<(Progress, Repairs), DecodeError> {
         let record = Json::parse(raw).map_err(DecodeError::NotJson)?;
         if record.as_object().is_none() {
             return Err(DecodeError::WrongShape(
@@ -183,26 +207,27 @@ impl Progress {
             Some(Some(c)) => return Err(DecodeError::OtherCourse(c.to_string())),
             _ => return Err(DecodeError::WrongShape("it has no \"course\"".into())),
         }
+        let mut repairs = Repairs::default();
         let (device, log) = if version == 1 {
-            (String::new(), wire::from_v1(&record))
+            (String::new(), read::from_v1(&record, &mut repairs))
         } else {
             let device = record
                 .get("device")
                 .and_then(Json::as_str)
                 .unwrap_or("")
                 .to_string();
-            (device, wire::log_from_json(&record))
+            (device, read::log_from_json(&record, &mut repairs))
         };
         let log = log.map_err(DecodeError::WrongShape)?;
-        Ok(Progress::from_log(course, &device, log))
+        Ok((Progress::from_log(course, &device, log), repairs))
     }
 
     /// Reads an exported progress file, with a size limit and the same checks as stored data.
-    pub fn import(raw: &str, course: &str) -> Result<Progress, ImportError> {
+    pub fn import(raw: &str, course: &str) -> Result<(Progress, Repairs), ImportError> {
         if raw.len() > IMPORT_LIMIT {
             return Err(ImportError::TooLarge(raw.len()));
         }
-        Progress::decode(raw, course).map_err(ImportError::Unreadable)
+        Progress::read(raw, course).map_err(ImportError::Unreadable)
     }
 
     /// The record as stored and exported: version 3 JSON.
@@ -472,6 +497,29 @@ impl Progress {
         })
     }
 
+    /// What the quiz of a lesson shows when it opens.
+    pub fn quiz_restore(&self, slug: &str, quiz: &Quiz) -> QuizRestore {
+        let stored: Vec<Option<StoredAnswer>> = quiz
+            .questions
+            .iter()
+            .map(|q| self.answer(slug, q))
+            .collect();
+        let fresh = |s: &Option<StoredAnswer>| s.as_ref().is_some_and(|a| !a.stale);
+        QuizRestore {
+            attempts: stored
+                .iter()
+                .flatten()
+                .map(|a| a.attempts)
+                .max()
+                .unwrap_or(0),
+            stale: stored.iter().flatten().any(|a| a.stale),
+            answers: stored
+                .iter()
+                .all(fresh)
+                .then(|| stored.into_iter().flatten().map(|a| a.answer).collect()),
+        }
+    }
+
     /// Marks a lesson complete or not, by the learner's own choice.
     pub fn set_completed(&mut self, slug: &str, completed: bool, now: Time) {
         if self.is_completed(slug) == completed && self.lesson(slug).is_some() {
@@ -646,3 +694,6 @@ pub fn verdict_label(verdict: Verdict) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod props;

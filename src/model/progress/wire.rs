@@ -25,48 +25,10 @@
 //! `[1764080090000, "r", "0g 1h"]` is a review (`q` quiz, `r` review,
 //! `e` exam, `t` timed exam) that got the first question right (`g`), the second right but
 //! unsure (`h`); `w` is wrong, `u` wrong and unsure. `"seed": 2654435769` sits beside `log`.
-//! Version 1 (round 1) kept only the latest state; [`from_v1`] turns it into facts.
+//! Version 1 (round 1) kept only the latest state; reading turns it into facts ([`super::read`]).
 
-use super::log::{Attempt, LessonLog, Log, Map, Recall, Recalls, Reset, Source, Time};
-use crate::model::json::{write_str, write_thousandths, Json};
-
-/// Reading fails with a sentence that says what was not as expected.
-type Read<T> = Result<T, String>;
-
-fn object<'a>(v: &'a Json, what: &str) -> Read<&'a [(String, Json)]> {
-    v.as_object()
-        .ok_or_else(|| format!("{what} is not an object"))
-}
-
-fn array<'a>(v: &'a Json, what: &str) -> Read<&'a [Json]> {
-    v.as_array().ok_or_else(|| format!("{what} is not a list"))
-}
-
-fn time(v: &Json, what: &str) -> Read<Time> {
-    v.as_u64().ok_or_else(|| format!("{what} is not a time"))
-}
-
-fn text<'a>(v: &'a Json, what: &str) -> Read<&'a str> {
-    v.as_str().ok_or_else(|| format!("{what} is not text"))
-}
-
-/// A member that may be missing (then `None`).
-fn member<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
-    v.get(key).filter(|m| **m != Json::Null)
-}
-
-/// The items of a list member; none when it is missing.
-fn items<'a>(v: &'a Json, key: &str, what: &str) -> Read<&'a [Json]> {
-    member(v, key).map_or(Ok(&[][..]), |m| array(m, &format!("{what} \"{key}\"")))
-}
-
-/// A pair `[time, x]`.
-fn pair<'a>(v: &'a Json, what: &str) -> Read<(Time, &'a Json)> {
-    match array(v, what)? {
-        [t, x] => Ok((time(t, what)?, x)),
-        _ => Err(format!("{what} is not a pair")),
-    }
-}
+use super::log::{Attempt, LessonLog, Log, Recall, Recalls, Source, Time};
+use crate::model::json::{write_str, write_thousandths};
 
 /// The device id under which a version-1 record's facts are kept. Its times are small
 /// numbers (version 1 kept no times), so anything done since counts as later.
@@ -167,16 +129,36 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
         parts.push(format!("\"marks\":[{}]", marks.join(",")));
     }
     if !l.attempts.is_empty() || !l.recalls.is_empty() {
-        // Questions are named by their place in this list, in order of first appearance.
-        let mut questions: Vec<&'a str> = Vec::new();
-        let mut index = |id: &'a str| -> usize {
-            match questions.iter().position(|q| *q == id) {
-                Some(i) => i,
-                None => {
-                    questions.push(id);
-                    questions.len() - 1
-                }
-            }
+        // Questions are named by their place in this list, in order of first appearance
+        // (attempts, then recalls), found by a binary search of the sorted ids.
+        let named: Vec<&'a str> = l
+            .attempts
+            .iter()
+            .flat_map(|a| a.answers.iter().map(|q| q.0.as_str()))
+            .chain(
+                l.recalls
+                    .iter()
+                    .flat_map(|r| r.answers.iter().map(|q| q.0.as_str())),
+            )
+            .collect();
+        let questions: Vec<&'a str> = crate::model::sort::groups(&named, |q| *q)
+            .into_iter()
+            .map(|g| named[g[0]])
+            .collect();
+        let sorted = crate::model::sort::ranked_by(&questions, |q| *q);
+        let index = |id: &str| -> usize {
+            sorted
+                .binary_search_by(|&i| questions[i].cmp(id))
+                .map_or(0, |k| sorted[k])
+        };
+        // The quiz recalls of an attempt's time (recalls sort by time, then source).
+        let quiz_recalls = |at: Time| {
+            let from = l
+                .recalls
+                .partition_point(|r| (r.at, r.source) < (at, Source::Quiz));
+            l.recalls[from..]
+                .iter()
+                .take_while(move |r| r.at == at && r.source == Source::Quiz)
         };
         let mut attempts = Vec::with_capacity(l.attempts.len());
         for a in &l.attempts {
@@ -189,10 +171,7 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
                 })
                 .collect();
             // The quiz's grades, one letter per answer, when recorded with it (version 3).
-            let grades = l
-                .recalls
-                .iter()
-                .find(|r| r.at == a.at && r.source == Source::Quiz && graded_in_order(r, a));
+            let grades = quiz_recalls(a.at).find(|r| graded_in_order(r, a));
             match grades {
                 Some(r) => {
                     let letters: String =
@@ -209,10 +188,12 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
         }
         let mut recalls = Vec::with_capacity(l.recalls.len());
         for r in &l.recalls {
+            let from = l.attempts.partition_point(|a| a.at < r.at);
             if r.source == Source::Quiz
-                && l.attempts
+                && l.attempts[from..]
                     .iter()
-                    .any(|a| a.at == r.at && graded_in_order(r, a))
+                    .take_while(|a| a.at == r.at)
+                    .any(|a| graded_in_order(r, a))
             {
                 continue;
             }
@@ -263,165 +244,6 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
     out.push('}');
 }
 
-/// A version-2 record's log.
-pub(super) fn log_from_json(record: &Json) -> Read<Log> {
-    let mut log = Log::default();
-    for (device, lessons) in member(record, "log").map_or(Ok(&[][..]), |l| object(l, "\"log\""))? {
-        let ours = log.devices.entry_or_default(device);
-        for (slug, l) in object(lessons, &format!("the log of device \"{device}\""))? {
-            let what = format!("lesson \"{slug}\"");
-            let what = what.as_str();
-            let mut out = LessonLog::default();
-            out.opened = member(l, "opened").map(|t| time(t, what)).transpose()?;
-            out.position = member(l, "position")
-                .map(|p| {
-                    let (t, x) = pair(p, what)?;
-                    Ok::<_, String>((
-                        t,
-                        x.as_thousandths().ok_or_else(|| {
-                            format!("{what} has a position that is not from 0 to 1")
-                        })?,
-                    ))
-                })
-                .transpose()?;
-            for t in items(l, "ends", what)? {
-                out.ends.insert(time(t, what)?);
-            }
-            for m in items(l, "marks", what)? {
-                let (t, done) = pair(m, what)?;
-                out.marks.insert((
-                    t,
-                    done.as_bool()
-                        .ok_or_else(|| format!("{what} has a mark that is not true or false"))?,
-                ));
-            }
-            let questions: Vec<String> = items(l, "questions", what)?
-                .iter()
-                .map(|q| text(q, what).map(str::to_string))
-                .collect::<Read<_>>()?;
-            for a in items(l, "attempts", what)? {
-                let (at, score, answers, grades) = match array(a, what)? {
-                    [at, score, answers] => (at, score, answers, None),
-                    [at, score, answers, grades] => (at, score, answers, Some(text(grades, what)?)),
-                    _ => {
-                        return Err(format!(
-                            "{what} has an attempt that is not [time, score, answers]"
-                        ))
-                    }
-                };
-                let answers = text(answers, what)?;
-                let attempt =
-                    Attempt {
-                        at: time(at, what)?,
-                        score: score.as_u64().filter(|&s| s <= 100).ok_or_else(|| {
-                            format!("{what} has a score that is not from 0 to 100")
-                        })? as u32,
-                        answers: parse_answers(answers, &questions).ok_or_else(|| {
-                            format!("the answers \"{answers}\" in {what} cannot be read")
-                        })?,
-                    };
-                if let Some(grades) = grades {
-                    let letters: Option<Vec<Recall>> = grades
-                        .chars()
-                        .map(|c| RECALL_LETTERS.iter().find(|(_, l)| *l == c).map(|r| r.0))
-                        .collect();
-                    let recalls = letters
-                        .filter(|l| l.len() == attempt.answers.len())
-                        .ok_or_else(|| {
-                            format!("the grades \"{grades}\" in {what} do not match its answers")
-                        })?;
-                    out.recalls.insert(Recalls {
-                        at: attempt.at,
-                        source: Source::Quiz,
-                        answers: attempt
-                            .answers
-                            .iter()
-                            .map(|(id, _)| id.clone())
-                            .zip(recalls)
-                            .collect(),
-                    });
-                }
-                out.attempts.insert(attempt);
-            }
-            for r in items(l, "recalls", what)? {
-                let [at, source, answers] = array(r, what)? else {
-                    return Err(format!(
-                        "{what} has recalls that are not [time, source, answers]"
-                    ));
-                };
-                let source = match text(source, what)? {
-                    "q" => Source::Quiz,
-                    "r" => Source::Review,
-                    "e" => Source::Exam,
-                    "t" => Source::TimedExam,
-                    other => {
-                        return Err(format!(
-                            "{what} has recalls from \"{other}\", which is not q, r, e or t"
-                        ))
-                    }
-                };
-                let answers = text(answers, what)?;
-                out.recalls.insert(Recalls {
-                    at: time(at, what)?,
-                    source,
-                    answers: parse_recalls(answers, &questions).ok_or_else(|| {
-                        format!("the recalls \"{answers}\" in {what} cannot be read")
-                    })?,
-                });
-            }
-            if let Some(hashes) = member(l, "hashes") {
-                for (id, h) in object(hashes, what)? {
-                    let (t, hash) = pair(h, what)?;
-                    out.hashes
-                        .insert(id.clone(), (t, text(hash, what)?.to_string()));
-                }
-            }
-            ours.insert(slug.clone(), out);
-        }
-    }
-    for r in items(record, "resets", "the record")? {
-        let what = "a reset";
-        let mut lessons: Vec<String> = items(r, "lessons", what)?
-            .iter()
-            .map(|s| text(s, what).map(str::to_string))
-            .collect::<Read<_>>()?;
-        crate::model::sort::sort_unique(&mut lessons);
-        let mut seen = Map::default();
-        if let Some(s) = member(r, "seen") {
-            for (d, t) in object(s, what)? {
-                seen.insert(d.clone(), time(t, what)?);
-            }
-        }
-        let at = time(member(r, "at").unwrap_or(&Json::Null), what)?;
-        let by = text(member(r, "by").unwrap_or(&Json::Null), what)?.to_string();
-        log.resets.insert(Reset {
-            at,
-            by,
-            lessons,
-            seen,
-        });
-    }
-    if let Some(seed) = member(record, "seed") {
-        log.seed = Some(
-            seed.as_u64()
-                .filter(|&s| s <= u64::from(u32::MAX))
-                .ok_or("\"seed\" is not a whole number")? as u32,
-        );
-    }
-    for u in items(record, "undone", "the record")? {
-        match array(u, "an undone reset")? {
-            [by, at] => {
-                log.undone.insert((
-                    text(by, "an undone reset")?.to_string(),
-                    time(at, "an undone reset")?,
-                ));
-            }
-            _ => return Err("an undone reset is not [device, time]".into()),
-        }
-    }
-    Ok(log)
-}
-
 /// Whether a quiz's recalls grade exactly the attempt's questions, in its order, so they can
 /// be written as the attempt's fourth element.
 fn graded_in_order(r: &Recalls, a: &Attempt) -> bool {
@@ -438,7 +260,7 @@ fn source_letter(source: Source) -> char {
 }
 
 /// Wrong, wrong and unsure, right but unsure ("hard"), right ("good").
-const RECALL_LETTERS: [(Recall, char); 4] = [
+pub(super) const RECALL_LETTERS: [(Recall, char); 4] = [
     (Recall::Wrong, 'w'),
     (Recall::WrongUnsure, 'u'),
     (Recall::RightUnsure, 'h'),
@@ -450,144 +272,4 @@ fn recall_letter(recall: Recall) -> char {
         .iter()
         .find(|(r, _)| *r == recall)
         .map_or('w', |(_, c)| *c)
-}
-
-/// `"0g 2w"` with the lesson's question list, as (question id, recall) pairs.
-fn parse_recalls(text: &str, questions: &[String]) -> Option<Vec<(String, Recall)>> {
-    text.split_whitespace()
-        .map(|part| {
-            let letter = part.chars().last()?;
-            let recall = RECALL_LETTERS.iter().find(|(_, c)| *c == letter)?.0;
-            let index: usize = part[..part.len() - 1].parse().ok()?;
-            Some((questions.get(index)?.clone(), recall))
-        })
-        .collect()
-}
-
-/// `"0:1 1:0,2"` with the lesson's question list, as (question id, choices) pairs.
-fn parse_answers(text: &str, questions: &[String]) -> Option<Vec<(String, Vec<usize>)>> {
-    text.split_whitespace()
-        .map(|part| {
-            let (index, choices) = part.split_once(':')?;
-            let id = questions.get(index.parse::<usize>().ok()?)?.clone();
-            let choices = if choices.is_empty() {
-                Vec::new()
-            } else {
-                choices
-                    .split(',')
-                    .map(|c| c.parse().ok())
-                    .collect::<Option<Vec<usize>>>()?
-            };
-            Some((id, choices))
-        })
-        .collect()
-}
-
-/// A version-1 record as facts, with nothing lost: completion, the end reached, the best
-/// score, each question's last answer, attempts and hash, the reading position and the
-/// lesson opened last. Version 1 kept no times, so the facts get small made-up ones in a
-/// fixed order (attempts first, then the completion as it was), under [`V1_DEVICE`].
-pub(super) fn from_v1(record: &Json) -> Read<Log> {
-    let mut log = Log::default();
-    let lessons = log.devices.entry_or_default(V1_DEVICE);
-    let flag = |l: &Json, key: &str, what: &str| -> Read<bool> {
-        member(l, key).map_or(Ok(false), |b| {
-            b.as_bool()
-                .ok_or_else(|| format!("{what}: \"{key}\" is not true or false"))
-        })
-    };
-    for (slug, l) in member(record, "lessons").map_or(Ok(&[][..]), |l| object(l, "\"lessons\""))? {
-        let what = format!("lesson \"{slug}\"");
-        let what = what.as_str();
-        object(l, what)?;
-        let completed = flag(l, "completed", what)?;
-        let reached_end = flag(l, "reached_end", what)?;
-        let best_score = member(l, "best_score")
-            .map(|s| {
-                s.as_u64()
-                    .filter(|&s| s <= 100)
-                    .map(|s| s as u32)
-                    .ok_or_else(|| format!("{what}: \"best_score\" is not from 0 to 100"))
-            })
-            .transpose()?;
-        let position = member(l, "position")
-            .map(|p| {
-                p.as_thousandths()
-                    .ok_or_else(|| format!("{what}: \"position\" is not from 0 to 1"))
-            })
-            .transpose()?;
-        // Per question: its last answer, attempts and hash.
-        let mut questions: Vec<(String, Vec<usize>, u32, String)> = Vec::new();
-        if let Some(qs) = member(l, "questions") {
-            for (id, q) in object(qs, what)? {
-                let answer = items(q, "answer", what)?
-                    .iter()
-                    .map(|c| {
-                        c.as_u64()
-                            .map(|c| c as usize)
-                            .ok_or_else(|| format!("{what}: an answer is not a choice number"))
-                    })
-                    .collect::<Read<Vec<usize>>>()?;
-                let attempts = member(q, "attempts")
-                    .and_then(Json::as_u64)
-                    .ok_or_else(|| format!("{what}: question \"{id}\" has no \"attempts\""))?;
-                let hash = member(q, "hash")
-                    .map_or(Ok(""), |h| text(h, what))?
-                    .to_string();
-                questions.push((
-                    id.clone(),
-                    answer,
-                    attempts.min(u64::from(u32::MAX)) as u32,
-                    hash,
-                ));
-            }
-        }
-        let mut out = LessonLog {
-            opened: Some(0),
-            ..LessonLog::default()
-        };
-        // Question k with n attempts appears in the last n of the made-up attempts, so
-        // every count comes back and the last attempt holds every last answer.
-        let rounds = questions
-            .iter()
-            .map(|q| q.2)
-            .max()
-            .unwrap_or(0)
-            .max(u32::from(best_score.is_some()));
-        for round in 0..rounds {
-            let answers = questions
-                .iter()
-                .filter(|q| q.2 >= rounds - round)
-                .map(|q| (q.0.clone(), q.1.clone()))
-                .collect();
-            let score = if round + 1 == rounds {
-                best_score.unwrap_or(0)
-            } else {
-                0
-            };
-            out.attempts.insert(Attempt {
-                at: Time::from(round) + 1,
-                score,
-                answers,
-            });
-        }
-        let after = Time::from(rounds) + 1;
-        for q in &questions {
-            out.hashes.insert(q.0.clone(), (after, q.3.clone()));
-        }
-        if reached_end {
-            out.ends.insert(after);
-        }
-        if completed || !out.attempts.is_empty() {
-            out.marks.insert((after, completed));
-        }
-        out.position = position.map(|p| (after, p));
-        lessons.insert(slug.clone(), out);
-    }
-    if let Some(last) = member(record, "last_lesson") {
-        lessons
-            .entry_or_default(text(last, "\"last_lesson\"")?)
-            .opened = Some(u64::from(u32::MAX));
-    }
-    Ok(log)
 }
