@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
                     Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
                     Route::Glossary => view! { <GlossaryPage/> }.into_any(),
                     Route::Progress => view! { <ProgressPage/> }.into_any(),
-                    Route::Review => view! { <ReviewPage/> }.into_any(),
+                    Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
                     Route::Exam => view! { <ExamPage/> }.into_any(),
                     Route::NotFound => view! { <NotFound/> }.into_any(),
                 })}

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::routes::Route;
+use crate::model::routes::{ReviewScope, Route};
 
 /// The history state of a link that resumes a lesson: it opens at the learner's saved place.
 /// (The reading position itself is kept in each history entry's state as a fraction of the
@@ -46,9 +46,9 @@ pub fn base_path(uri: &str) -> String {
     folder.trim_end_matches('/').to_string()
 }
 
-/// The absolute path of a route under the base.
+/// The absolute address of a route under the base.
 pub fn route(route: Route) -> String {
-    format!("{}/{}", base(), route.path())
+    format!("{}/{}", base(), route.href())
 }
 
 pub fn home() -> String {
@@ -67,17 +67,14 @@ pub fn progress() -> String {
     route(Route::Progress)
 }
 
+/// The full review: the questions that are due.
 pub fn review() -> String {
-    route(Route::Review)
+    route(Route::Review(ReviewScope::All))
 }
 
-/// The review page practising one lesson's questions.
+/// The review page practicing one lesson's questions.
 pub fn practise(slug: &str) -> String {
-    format!(
-        "{}?{}={slug}",
-        route(Route::Review),
-        crate::model::routes::PRACTISE_PARAM
-    )
+    route(Route::Review(ReviewScope::Lesson(slug)))
 }
 
 pub fn exam() -> String {

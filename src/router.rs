@@ -7,12 +7,14 @@
 
 use leptos::prelude::*;
 
-use crate::model::routes::Route;
+use crate::model::routes::{ReviewScope, Route};
 use crate::outline::COURSE;
 use crate::paths;
 
-/// The open page's path relative to the base, in its canonical form (`"lessons/x/"`): the
-/// signal that navigation sets, and a memo of it that views read.
+/// The open page's address relative to the base, in its canonical form (`"lessons/x/"`,
+/// `"review/?lesson=x"`): the signal that navigation sets, and a memo of it that views read.
+/// One lesson's review carries its query, so going from it to the full review changes the
+/// signal and renders the page again.
 #[derive(Clone, Copy)]
 struct CurrentPath {
     set: RwSignal<String>,
@@ -33,12 +35,10 @@ pub fn provide_router() {
     if crate::platform::IN_BROWSER && Route::parse(&initial) != Route::parse(&raw.get_untracked()) {
         // A renamed lesson's former URL, say from a bookmark: show the current one instead.
         let location = window().location();
-        let url = format!(
-            "{}/{}{}{}",
-            paths::base(),
-            raw.get_untracked(),
-            location.search().unwrap_or_default(),
-            location.hash().unwrap_or_default()
+        let url = address(
+            &raw.get_untracked(),
+            &location.search().unwrap_or_default(),
+            &location.hash().unwrap_or_default(),
         );
         if let Ok(history) = window().history() {
             let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
@@ -63,7 +63,7 @@ pub fn provide_router() {
     on_cleanup(move || click.remove());
 }
 
-/// The path of the open page, relative to the base.
+/// The address of the open page relative to the base, as [`Route::parse`] reads it.
 pub fn use_path() -> Memo<String> {
     expect_context::<CurrentPath>().path
 }
@@ -93,7 +93,7 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
     let Some(path) = url
         .pathname()
         .strip_prefix(paths::base())
-        .map(str::to_string)
+        .map(|p| format!("{p}{}", url.search()))
     else {
         return false;
     };
@@ -108,7 +108,7 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
         return false;
     }
     // The canonical URL: a link to a renamed lesson's former URL opens it under its current one.
-    let full = format!("{}/{target}{}{}", paths::base(), url.search(), url.hash());
+    let full = address(&target, &url.search(), &url.hash());
     if let Ok(history) = window().history() {
         let _ = history.push_state_with_url(state, "", Some(&full));
     }
@@ -155,24 +155,35 @@ fn follow_link(raw: RwSignal<String>, ev: &web_sys::MouseEvent) {
     }
 }
 
-/// The canonical form of a page's path: `"lessons/x"` and `"lessons/x/index.html"` become
-/// `"lessons/x/"`, and a renamed lesson's former slug its current one; a path that is no
-/// page is kept as it is.
+/// The canonical form of a page's address: `"lessons/x"` and `"lessons/x/index.html"` become
+/// `"lessons/x/"`, a renamed lesson's former slug its current one (in a lesson's review too),
+/// and a query only the review of one lesson keeps; an address that is no page is kept as it is.
 fn canonical(path: &str) -> String {
+    let current = |slug| COURSE.renamed(slug).unwrap_or(slug);
     match Route::parse(path) {
         Route::NotFound => path.to_string(),
-        Route::Lesson(slug) => Route::Lesson(COURSE.renamed(slug).unwrap_or(slug)).path(),
-        route => route.path(),
+        Route::Lesson(slug) => Route::Lesson(current(slug)).href(),
+        Route::Review(ReviewScope::Lesson(slug)) => {
+            Route::Review(ReviewScope::Lesson(current(slug))).href()
+        }
+        route => route.href(),
     }
 }
 
-/// The browser's path relative to the base; empty outside a browser.
+/// The browser's URL for a canonical address under the base: the address's own query (one
+/// lesson's review) replaces the URL's; another page keeps the query it was opened with.
+fn address(canonical: &str, search: &str, hash: &str) -> String {
+    let search = if canonical.contains('?') { "" } else { search };
+    format!("{}/{canonical}{search}{hash}", paths::base())
+}
+
+/// The browser's address (path and query) relative to the base; empty outside a browser.
 fn location_path() -> String {
     if !crate::platform::IN_BROWSER {
         return String::new();
     }
-    let path = window().location().pathname().unwrap_or_default();
-    path.strip_prefix(paths::base())
-        .unwrap_or(&path)
-        .to_string()
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let path = path.strip_prefix(paths::base()).unwrap_or(&path);
+    format!("{path}{}", location.search().unwrap_or_default())
 }

@@ -10,6 +10,7 @@ use crate::components::outline::OutlineButton;
 use crate::components::search::SearchButton;
 use crate::components::shortcuts::HelpOpen;
 use crate::model::review::review_label;
+use crate::model::routes::{ReviewScope, Route};
 use crate::outline::COURSE;
 use crate::paths;
 use crate::state::learning::use_due_count;
@@ -18,7 +19,8 @@ use crate::state::preferences::use_preferences;
 /// The id of the menu's panel, which its button controls.
 const MENU_PANEL_ID: &str = "site-menu-panel";
 
-/// The header of every page.
+/// The header of every page. Its Review link opens the full review, also from one lesson's
+/// practice (`review/?lesson=<slug>`).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let due = use_due_count();
@@ -27,7 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
             <OutlineButton/>
             <a href=paths::home() class="site-title"><span class="site-title-text">{COURSE.title}</span></a>
             <nav class="site-nav" aria-label="Site">
-                <a href=paths::review()>{move || review_label(due.get())}</a>
+                <a href=paths::route(Route::Review(ReviewScope::All))>{move || review_label(due.get())}</a>
                 <a href=paths::progress()>"Progress"</a>
                 <a href=paths::glossary()>"Glossary"</a>
             </nav>
@@ -86,7 +88,7 @@ fn SiteMenu() -> impl IntoView {
             </button>
             <div id=MENU_PANEL_ID class="site-menu-panel" hidden=move || !open.get() on:click=on_click_panel>
                 <ul class="site-menu-links" aria-label="Pages">
-                    <li class="wide-duplicate"><a href=paths::review()>{move || review_label(due.get())}</a></li>
+                    <li class="wide-duplicate"><a href=paths::route(Route::Review(ReviewScope::All))>{move || review_label(due.get())}</a></li>
                     <li><a href=paths::exam()>"Practice exam"</a></li>
                     <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
                     <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>

@@ -4,7 +4,8 @@
 use super::course::{Course, Question, Verdict};
 use super::json::{write_str, Json};
 use super::progress::{Progress, Recall, Source, Time};
-use super::review::{ranked, Rng};
+use super::review::Rng;
+use super::sort::ranked;
 
 /// The lengths a learner can choose.
 pub const LENGTHS: [usize; 3] = [10, 20, 40];

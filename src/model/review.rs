@@ -1,5 +1,6 @@
 //! Learning from the record: review items scheduled with FSRS, what is due, mastery per
-//! module, the weakest questions, and the order of a question's choices.
+//! module, the weakest questions, and the order of a question's choices; [`session`] is the
+//! review session that asks the due items.
 //!
 //! Every question the learner has answered is an item. Its history is every visible answer
 //! from quizzes, reviews and exams ([`Log::history`]); replaying it through [`fsrs`] gives its
@@ -7,9 +8,12 @@
 //! relearning step of zero: it comes back in the next review session); a right one schedules
 //! it at the interval FSRS gives for a retention of 0.9.
 
+pub mod session;
+
 use super::course::{Course, Module};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
 use super::progress::{Event, Progress, Recall, Source, Time};
+use super::sort::ranked;
 
 /// A day in milliseconds.
 pub const DAY: Time = 86_400_000;
@@ -120,15 +124,6 @@ pub fn recall_now(item: &Item, now: Time) -> f64 {
         return 0.0;
     }
     fsrs::retrievability(item.memory.stability, days(item.last, now))
-}
-
-/// The indices of `keys` from the smallest key up (ties in order): every ranking in the model
-/// goes through this one sort, because each sort with a comparator of its own adds its own
-/// code to the wasm.
-pub fn ranked(keys: impl Iterator<Item = u64>) -> Vec<usize> {
-    let mut order: Vec<(u64, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
-    crate::model::sort::sort(&mut order);
-    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// A probability as a key that sorts like it (to a billionth).

@@ -12,12 +12,12 @@ pub const LESSONS_SEGMENT: &str = "lessons";
 pub const GLOSSARY_SEGMENT: &str = "glossary";
 /// The progress page's segment: `progress/`.
 pub const PROGRESS_SEGMENT: &str = "progress";
-/// The review session's segment: `review/` (`review/?lesson=<slug>` practises one lesson).
+/// The review session's segment: `review/` (`review/?lesson=<slug>` practices one lesson).
 pub const REVIEW_SEGMENT: &str = "review";
 /// The practice exam's segment: `exam/`.
 pub const EXAM_SEGMENT: &str = "exam";
-/// The query parameter that names the lesson to practise on the review page.
-pub const PRACTISE_PARAM: &str = "lesson";
+/// The query parameter that names the lesson to practice on the review page.
+pub const LESSON_PARAM: &str = "lesson";
 /// The folder of downloadable templates: `templates/<name>.md`.
 pub const TEMPLATES_DIR: &str = "templates";
 /// The file a static host serves for a path it does not have.
@@ -38,18 +38,32 @@ pub enum Route<'a> {
     Lesson(&'a str),
     Glossary,
     Progress,
-    /// The review session: due items, or one lesson's questions.
-    Review,
+    /// The review session: the due items, or one lesson's questions.
+    Review(ReviewScope<'a>),
     /// The practice exam.
     Exam,
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
 
+/// What a review session asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewScope<'a> {
+    /// The questions that are due: `review/`.
+    All,
+    /// Every question of one lesson, whatever its schedule: `review/?lesson=<slug>`. Whether
+    /// the course has the lesson is the review page's to check.
+    Lesson(&'a str),
+}
+
 impl<'a> Route<'a> {
-    /// The page at a path relative to the site's base (`""`, `"lessons/x/"`, `"glossary/"`).
-    /// A missing trailing slash and a trailing `index.html` are accepted, as static hosts do.
-    pub fn parse(path: &'a str) -> Route<'a> {
+    /// The page at an address relative to the site's base (`""`, `"lessons/x/"`,
+    /// `"review/?lesson=x"`). A missing trailing slash and a trailing `index.html` are
+    /// accepted, as static hosts do. The query counts only on the review page, and a `#section`
+    /// names no page.
+    pub fn parse(href: &'a str) -> Route<'a> {
+        let href = href.split('#').next().unwrap_or_default();
+        let (path, query) = href.split_once('?').unwrap_or((href, ""));
         let path = path.trim_start_matches('/');
         let path = path.strip_suffix("index.html").unwrap_or(path);
         let path = path.strip_suffix('/').unwrap_or(path);
@@ -57,7 +71,7 @@ impl<'a> Route<'a> {
             None if path.is_empty() => Route::Home,
             None if path == GLOSSARY_SEGMENT => Route::Glossary,
             None if path == PROGRESS_SEGMENT => Route::Progress,
-            None if path == REVIEW_SEGMENT => Route::Review,
+            None if path == REVIEW_SEGMENT => Route::Review(ReviewScope::parse(query)),
             None if path == EXAM_SEGMENT => Route::Exam,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
@@ -73,17 +87,50 @@ impl<'a> Route<'a> {
             Route::Lesson(slug) => format!("{LESSONS_SEGMENT}/{slug}/"),
             Route::Glossary => format!("{GLOSSARY_SEGMENT}/"),
             Route::Progress => format!("{PROGRESS_SEGMENT}/"),
-            Route::Review => format!("{REVIEW_SEGMENT}/"),
+            Route::Review(_) => format!("{REVIEW_SEGMENT}/"),
             Route::Exam => format!("{EXAM_SEGMENT}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
 
-    /// Where the build writes the page, relative to the built site's folder.
+    /// The page's address relative to the site's base: its path, and for one lesson's review
+    /// the query that names the lesson (`"review/?lesson=x"`). Links and the router use it.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Review(ReviewScope::Lesson(slug)) => {
+                format!("{REVIEW_SEGMENT}/?{LESSON_PARAM}={slug}")
+            }
+            route => route.path(),
+        }
+    }
+
+    /// Where the build writes the page, relative to the built site's folder. Both review
+    /// scopes are the one file `review/index.html`: the query is read in the browser.
     pub fn file(&self) -> String {
         match self {
             Route::NotFound => NOT_FOUND_FILE.to_string(),
             route => format!("{}index.html", route.path()),
+        }
+    }
+}
+
+impl<'a> ReviewScope<'a> {
+    /// The scope a review page's query names (`"lesson=x"`, without the `?`): one lesson's
+    /// review when it names a lesson, else the due items. Slugs need no percent-decoding:
+    /// the content parser allows only `a-z`, `0-9` and `-` in them.
+    fn parse(query: &'a str) -> ReviewScope<'a> {
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(name, slug)| *name == LESSON_PARAM && !slug.is_empty())
+            .map_or(ReviewScope::All, |(_, slug)| ReviewScope::Lesson(slug))
+    }
+
+    /// The lesson of a one-lesson review.
+    pub fn lesson(self) -> Option<&'a str> {
+        match self {
+            ReviewScope::All => None,
+            ReviewScope::Lesson(slug) => Some(slug),
         }
     }
 }
@@ -100,7 +147,7 @@ pub fn all(course: &Course) -> Vec<Route<'static>> {
         .chain([
             Route::Glossary,
             Route::Progress,
-            Route::Review,
+            Route::Review(ReviewScope::All),
             Route::Exam,
             Route::NotFound,
             Route::Home,
@@ -127,9 +174,36 @@ mod tests {
         );
         check(Route::Glossary, "glossary/", "glossary/index.html");
         check(Route::Progress, "progress/", "progress/index.html");
-        check(Route::Review, "review/", "review/index.html");
+        check(
+            Route::Review(ReviewScope::All),
+            "review/",
+            "review/index.html",
+        );
+        check(
+            Route::Review(ReviewScope::Lesson("risk-management")),
+            "review/",
+            "review/index.html",
+        );
         check(Route::Exam, "exam/", "exam/index.html");
         check(Route::NotFound, "404.html", "404.html");
+    }
+
+    #[test]
+    fn hrefs() {
+        for (route, href) in [
+            (Route::Home, ""),
+            (Route::Lesson("risk-management"), "lessons/risk-management/"),
+            (Route::Review(ReviewScope::All), "review/"),
+            (
+                Route::Review(ReviewScope::Lesson("risk-management")),
+                "review/?lesson=risk-management",
+            ),
+            (Route::NotFound, "404.html"),
+        ] {
+            assert_eq!(route.href(), href);
+        }
+        assert_eq!(ReviewScope::All.lesson(), None);
+        assert_eq!(ReviewScope::Lesson("x").lesson(), Some("x"));
     }
 
     #[test]
@@ -147,7 +221,29 @@ mod tests {
             ("glossary/", Route::Glossary),
             ("glossary", Route::Glossary),
             ("progress/", Route::Progress),
-            ("review/", Route::Review),
+            ("review/", Route::Review(ReviewScope::All)),
+            ("review", Route::Review(ReviewScope::All)),
+            (
+                "review/?lesson=risk-management",
+                Route::Review(ReviewScope::Lesson("risk-management")),
+            ),
+            (
+                "review/index.html?lesson=risk-management#top",
+                Route::Review(ReviewScope::Lesson("risk-management")),
+            ),
+            (
+                "review/?from=home&lesson=risk-management",
+                Route::Review(ReviewScope::Lesson("risk-management")),
+            ),
+            ("review/?lesson=", Route::Review(ReviewScope::All)),
+            ("review/?lessons=x", Route::Review(ReviewScope::All)),
+            ("review/#summary", Route::Review(ReviewScope::All)),
+            // Only the review page reads the query.
+            ("glossary/?lesson=x", Route::Glossary),
+            (
+                "lessons/risk-management/?lesson=x#risks",
+                Route::Lesson("risk-management"),
+            ),
             ("exam", Route::Exam),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
@@ -157,16 +253,17 @@ mod tests {
         ] {
             assert_eq!(Route::parse(path), route, "{path}");
         }
-        // Every page's own path reads back as that page.
+        // Every page's own address reads back as that page.
         for route in [
             Route::Home,
             Route::Lesson("x"),
             Route::Glossary,
             Route::Progress,
-            Route::Review,
+            Route::Review(ReviewScope::All),
+            Route::Review(ReviewScope::Lesson("x")),
             Route::Exam,
         ] {
-            assert_eq!(Route::parse(&route.path()), route);
+            assert_eq!(Route::parse(&route.href()), route);
         }
     }
 }

@@ -106,6 +106,15 @@ pub fn sort_unique<T: Ord>(v: &mut Vec<T>) {
     v.dedup();
 }
 
+/// The indices of `keys` from the smallest key up (ties in order): every ranking in the model
+/// goes through this one sort, because each sort with a comparator of its own adds its own
+/// code to the wasm.
+pub fn ranked(keys: impl Iterator<Item = u64>) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
+    sort(&mut order);
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
@@ -126,7 +135,6 @@ fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::review::Rng;
 
     #[test]
     fn sorts_small_lists() {
@@ -147,6 +155,12 @@ mod tests {
     }
 
     #[test]
+    fn ranks_by_key_with_ties_in_order() {
+        assert_eq!(ranked([].into_iter()), Vec::<usize>::new());
+        assert_eq!(ranked([30, 10, 20, 10, 0].into_iter()), vec![4, 1, 3, 2, 0]);
+    }
+
+    #[test]
     fn orders_indices_stably_by_any_comparison() {
         let words = ["delta", "alpha", "charlie", "alpha", "bravo"];
         assert_eq!(
@@ -155,9 +169,9 @@ mod tests {
         );
         assert_eq!(ranked_by(&words, |w| &w[1..2]), vec![0, 2, 1, 3, 4]);
         assert_eq!(order(0, &|_, _| false), Vec::<usize>::new());
-        let mut rng = Rng::new(7);
+        let mut next = numbers(7);
         for len in 0..120 {
-            let v: Vec<u64> = (0..len).map(|_| rng.next_u64() % 9).collect();
+            let v: Vec<u64> = (0..len).map(|_| next() % 9).collect();
             let mut expected: Vec<usize> = (0..len).collect();
             expected.sort_by_key(|&i| v[i]);
             assert_eq!(order(len, &|a, b| v[a] < v[b]), expected, "length {len}");
@@ -179,11 +193,23 @@ mod tests {
             .all(|g| g.iter().all(|&i| many[i] == many[g[0]])));
     }
 
+    /// Numbers for the tests from a linear congruential generator (Knuth's MMIX constants):
+    /// the model's `Rng` lives in `review`, which depends on this module, and imports go one way.
+    fn numbers(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        }
+    }
+
     #[test]
     fn agrees_with_the_standard_sort() {
-        let mut rng = Rng::new(42);
+        let mut next = numbers(42);
         for len in 0..200 {
-            let mut v: Vec<u64> = (0..len).map(|_| rng.next_u64() % 50).collect();
+            let mut v: Vec<u64> = (0..len).map(|_| next() % 50).collect();
             let mut expected = v.clone();
             expected.sort();
             sort(&mut v);

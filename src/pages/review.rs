@@ -1,226 +1,183 @@
-//! The review session: the questions that are due (or, with `?lesson=<slug>`, one lesson's
+//! The review page: the questions that are due (or, at `review/?lesson=<slug>`, one lesson's
 //! questions whatever their schedule), one at a time, with feedback after each answer.
-//! Missed questions come back later in the same session. Number keys choose, Enter checks
-//! and goes on.
+//! The session itself (its order, grades, a missed question asked again) is
+//! [`ReviewSession`]; this page loads the lessons it needs and renders it. Number keys
+//! choose, Enter checks and goes on.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::question::QuestionView;
-use crate::model::course::{LessonInfo, Question, Verdict};
-use crate::model::progress::verdict_label;
-use crate::model::review::{self, DAY, SESSION_SIZE};
-use crate::model::routes::PRACTISE_PARAM;
+use crate::model::course::LessonInfo;
+use crate::model::review::session::{
+    after_text, empty_text, Check, Plan, ReviewSession, Stage, Step, Summary,
+};
+use crate::model::routes::ReviewScope;
 use crate::outline::COURSE;
 use crate::paths;
 use crate::state::learning::{use_clock, use_items, use_keep_seed};
 use crate::state::progress::{now, use_progress_mut};
 
-/// A missed question comes back at most this many times in one session.
-const RETRIES: usize = 2;
-
-/// One question of the session.
-#[derive(Clone)]
-struct Step {
-    slug: &'static str,
-    question: Question,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Phase {
-    Loading,
-    /// Nothing to review.
-    Empty,
-    Asking,
-    Done,
-}
-
-/// The lesson named in the URL's `?lesson=`, if the course has it.
-fn practised_lesson() -> Option<&'static LessonInfo> {
-    if !cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let slug = params.get(PRACTISE_PARAM)?;
-    COURSE.find_lesson(&slug).map(|r| r.lesson)
-}
-
-/// "in 3 days", "in 5 hours", "now": how long until `due`.
-fn until(due: u64, now: u64) -> String {
-    let wait = due.saturating_sub(now);
-    let hours = wait.div_ceil(3_600_000);
-    let days = wait.div_ceil(DAY);
-    match (hours, days) {
-        (0, _) => "now".to_string(),
-        (1, _) => "in an hour".to_string(),
-        (h, _) if h < 24 => format!("in {h} hours"),
-        (_, 1) => "tomorrow".to_string(),
-        (_, d) => format!("in {d} days"),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// The review page.
+/// The review page: the due items, or one lesson's questions.
 #[component]
-pub fn ReviewPage() -> impl IntoView {
-    let practised = practised_lesson();
-    match practised {
-        Some(l) => crate::document::set_title(&format!("Practise: {}", l.title)),
-        None => crate::document::set_title("Review"),
-    }
+pub fn ReviewPage(
+    /// The lesson to practice, from `review/?lesson=<slug>`; a slug the course does not
+    /// have opens the full review.
+    lesson: Option<String>,
+) -> impl IntoView {
+    let lesson: Option<&'static LessonInfo> = lesson
+        .and_then(|slug| COURSE.find_lesson(&slug))
+        .map(|r| r.lesson);
+    let title = lesson.map_or_else(
+        || "Review".to_string(),
+        |l| format!("Practice: {}", l.title),
+    );
+    crate::document::set_title(&title);
     crate::document::set_description(
         "Review the questions that are due: spaced retrieval practice, scheduled with FSRS.",
     );
+    let session = RwSignal::new(None::<ReviewSession>);
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(String::new());
+    // The session's questions are chosen once, when the page opens: answering reorders nothing.
+    if cfg!(target_arch = "wasm32") {
+        let scope = lesson.map_or(ReviewScope::All, |l| ReviewScope::Lesson(l.slug));
+        let plan = Plan::new(scope, &use_items().read_untracked(), now());
+        start(plan, session, error);
+    }
+    // Only a change of stage (the next question is one) draws another part of the page; a
+    // check redraws within it. (The session is read through guards, not `with` closures:
+    // each closure would add its own copy of the signal's code to the wasm.)
+    let stage = Memo::new(move |_| session.read().as_ref().map(ReviewSession::stage));
+
+    view! {
+        <article class="review">
+            <h1 tabindex="-1">{title}</h1>
+            {move || error.get().map(|e| view! {
+                <p class="review-error" role="alert">{format!("Some questions could not be loaded: {e}")}</p>
+            })}
+            {move || match stage.get() {
+                None => view! { <p class="review-loading">"Loading the questions…"</p> }.into_any(),
+                Some(Stage::Empty) => view! { <ReviewEmpty/> }.into_any(),
+                // Redrawn for each question; a missed one added to the end changes only the count.
+                Some(Stage::Asking(position)) => {
+                    let step = session.read_untracked().as_ref().and_then(|s| s.current().cloned());
+                    step.map(|step| view! { <ReviewQuestion session=session status=status step=step position=position/> }).into_any()
+                }
+                Some(Stage::Finished) => {
+                    let summary = session.read_untracked().as_ref().map(ReviewSession::summary);
+                    view! { <ReviewSummary summary=summary.unwrap_or_default()/> }.into_any()
+                }
+            }}
+            <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+        </article>
+    }
+}
+
+/// Loads the lessons `plan` needs, then starts the session (seeded by the clock). A lesson
+/// that cannot be loaded is reported, and its questions left out.
+fn start(plan: Plan, session: RwSignal<Option<ReviewSession>>, error: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        let mut lessons = Vec::new();
+        for slug in plan.lessons() {
+            let Some(found) = COURSE.find_lesson(slug) else {
+                continue;
+            };
+            match crate::lesson_store::load(found.lesson).await {
+                Ok(lesson) => lessons.push(lesson),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+        session.set(Some(plan.start(&lessons, now())));
+    });
+}
+
+/// The question asked now, as a form: its count and lesson, the question, Check, then the
+/// feedback and Next.
+#[component]
+fn ReviewQuestion(
+    /// The session: checked and moved on from here.
+    session: RwSignal<Option<ReviewSession>>,
+    /// The announcement after each check.
+    status: RwSignal<String>,
+    /// The question and its lesson.
+    step: Step,
+    /// Its place in the session, from 0.
+    position: usize,
+) -> impl IntoView {
     let progress = use_progress_mut();
     let keep_seed = use_keep_seed();
-    let items = use_items();
-    let clock = use_clock();
-    let phase = RwSignal::new(Phase::Loading);
-    let steps: RwSignal<Vec<Step>> = RwSignal::new(Vec::new());
-    let position = RwSignal::new(0usize);
     let chosen = RwSignal::new(Vec::<usize>::new());
     let unsure = RwSignal::new(false);
     let checked = RwSignal::new(false);
-    // Per question id: answered right the first time in this session?
-    let first_answers: RwSignal<Vec<(String, bool)>> = RwSignal::new(Vec::new());
-    let status = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
     let heading = NodeRef::<leptos::html::H2>::new();
     let next_button = NodeRef::<leptos::html::Button>::new();
-
-    // The session's questions, chosen once when the page opens: answering does not reorder them.
-    if cfg!(target_arch = "wasm32") {
-        let wanted: Vec<(&'static LessonInfo, Option<String>)> = match practised {
-            Some(l) => vec![(l, None)],
-            None => review::due(&items.read_untracked(), now(), SESSION_SIZE)
-                .into_iter()
-                .filter_map(|i| {
-                    COURSE
-                        .find_lesson(&i.slug)
-                        .map(|r| (r.lesson, Some(i.question.clone())))
-                })
-                .collect(),
-        };
-        leptos::task::spawn_local(async move {
-            let mut out = Vec::new();
-            for (info, id) in wanted {
-                match crate::lesson_store::load(info).await {
-                    Ok(lesson) => {
-                        let questions = lesson.quiz.map(|q| q.questions).unwrap_or_default();
-                        out.extend(
-                            questions
-                                .into_iter()
-                                .filter(|q| id.as_ref().is_none_or(|id| *id == q.id))
-                                .map(|question| Step {
-                                    slug: info.slug,
-                                    question,
-                                }),
-                        );
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            }
-            let found = !out.is_empty();
-            steps.set(out);
-            phase.set(if found { Phase::Asking } else { Phase::Empty });
-        });
-    }
-
-    let focus_heading = move || {
+    let total = move || session.read().as_ref().map_or(0, ReviewSession::total);
+    number_keys(checked);
+    if position > 0 {
+        // Reached with Next: the count takes the focus, so the learner starts at the top.
         request_animation_frame(move || {
             if let Some(h) = heading.get_untracked() {
                 let _ = h.focus();
             }
         });
-    };
-
-    let check = move || {
-        let answer = chosen.get_untracked();
-        if answer.is_empty() {
-            status.set("Choose an answer first.".into());
-            return;
-        }
-        let step = steps
-            .read_untracked()
-            .get(position.get_untracked())
-            .cloned();
-        let Some(step) = step else {
-            return;
-        };
-        keep_seed();
-        let sure = !unsure.get_untracked();
-        let grade =
-            progress
-                .write()
-                .record_review(step.slug, &step.question, &answer, !sure, now());
-        let right = grade.verdict == Verdict::Correct;
-        let first = !first_answers
-            .read_untracked()
-            .iter()
-            .any(|(id, _)| *id == step.question.id);
-        if first {
-            first_answers
-                .write()
-                .push((step.question.id.clone(), right));
-        }
-        let mut said = format!("{}.", verdict_label(grade.verdict));
-        if !right {
-            // Missed: it comes back later in this session.
-            let seen = steps
-                .read_untracked()
-                .iter()
-                .filter(|x| x.question.id == step.question.id)
-                .count();
-            if seen <= RETRIES {
-                steps.write().push(step.clone());
-                said.push_str(" This question comes back later in this session.");
-            }
-        }
-        said.push_str(" The explanations are below.");
-        status.set(said);
-        checked.set(true);
-        request_animation_frame(move || {
-            if let Some(b) = next_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
-    };
-
-    let next = move || {
-        let last = position.get_untracked() + 1 >= steps.read_untracked().len();
-        chosen.set(Vec::new());
-        unsure.set(false);
-        checked.set(false);
-        status.set(String::new());
-        if last {
-            phase.set(Phase::Done);
-        } else {
-            *position.write() += 1;
-        }
-        focus_heading();
-    };
+    }
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if checked.get_untracked() {
-            next();
-        } else {
-            check();
+            status.set(String::new());
+            if let Some(s) = session.write().as_mut() {
+                s.next();
+            }
+            return;
+        }
+        let answer = chosen.get_untracked();
+        let sure = !unsure.get_untracked();
+        let check = session.write().as_mut().map_or(Check::NoAnswer, |s| {
+            s.check(&mut progress.write(), &answer, !sure, now())
+        });
+        status.set(check.message());
+        if check != Check::NoAnswer {
+            keep_seed();
+            checked.set(true);
+            request_animation_frame(move || {
+                if let Some(b) = next_button.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
         }
     };
 
-    // Number keys choose the n-th choice shown, while a question waits for an answer.
+    let title = COURSE.find_lesson(&step.slug).map(|r| r.lesson.title);
+    view! {
+        <form class="review-form" on:submit=on_submit novalidate>
+            <h2 class="review-count" tabindex="-1" node_ref=heading>{move || format!("Question {} of {}", position + 1, total())}</h2>
+            <p class="review-lesson">"From "<a href=paths::lesson(&step.slug)>{title}</a></p>
+            <QuestionView question=step.question number=String::new()
+                chosen=chosen unsure=unsure graded=checked/>
+            <div class="review-actions">
+                {move || if checked.get() {
+                    // Decided at the check: a missed question was added to the end by then.
+                    let last = session.read_untracked().as_ref().is_none_or(ReviewSession::is_last);
+                    view! {
+                        <button type="submit" class="button button-primary" node_ref=next_button>
+                            {if last { "See the summary" } else { "Next question" }}
+                        </button>
+                    }.into_any()
+                } else {
+                    view! { <button type="submit" class="button button-primary">"Check"</button> }.into_any()
+                }}
+            </div>
+            <p class="review-keys">"Keys: 1–9 choose, Enter checks and goes on."</p>
+        </form>
+    }
+}
+
+/// Number keys choose the n-th choice shown, while the question waits for its check.
+fn number_keys(checked: RwSignal<bool>) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if phase.get_untracked() != Phase::Asking
-            || checked.get_untracked()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-        {
+        if checked.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         let Some(n) = ev
@@ -248,111 +205,43 @@ pub fn ReviewPage() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+}
 
-    let title = match practised {
-        Some(l) => format!("Practise: {}", l.title),
-        None => "Review".to_string(),
-    };
-
-    let asking = move || {
-        // Redrawn for each question; a missed one added to the end changes only the count.
-        let k = position.get();
-        let step = steps.read_untracked().get(k).cloned()?;
-        let total = move || steps.read().len();
-        Some(view! {
-            <form class="review-form" on:submit=on_submit novalidate>
-                <h2 class="review-count" tabindex="-1" node_ref=heading>{move || format!("Question {} of {}", k + 1, total())}</h2>
-                <p class="review-lesson">"From "<a href=paths::lesson(step.slug)>{COURSE.find_lesson(step.slug).map(|r| r.lesson.title)}</a></p>
-                <QuestionView question=step.question number=String::new()
-                    chosen=chosen unsure=unsure graded=checked/>
-                <div class="review-actions">
-                    {move || if checked.get() {
-                        let last = position.get() + 1 >= steps.read().len();
-                        view! {
-                            <button type="submit" class="button button-primary" node_ref=next_button>
-                                {if last { "See the summary" } else { "Next question" }}
-                            </button>
-                        }.into_any()
-                    } else {
-                        view! { <button type="submit" class="button button-primary">"Check"</button> }.into_any()
-                    }}
-                </div>
-                <p class="review-keys">"Keys: 1–9 choose, Enter checks and goes on."</p>
-            </form>
-        })
-    };
-
-    let summary = move || {
-        let answers = first_answers.get();
-        let right = answers.iter().filter(|a| a.1).count();
-        let n = answers.len();
-        let t = clock.get().max(now());
-        let (due_now, next_due) = {
-            let items = items.read();
-            let next = items.iter().filter(|i| i.due > t).map(|i| i.due).min();
-            (review::due_count(&items, t), next)
-        };
-        let next = match (due_now, next_due) {
-            (0, Some(d)) => format!(
-                "Nothing else is due now; the next question is due {}.",
-                until(d, t)
-            ),
-            (0, None) => "Nothing else is due.".to_string(),
-            (k, _) => format!("{} still due.", plural(k, "question is", "questions are")),
-        };
-        view! {
-            <section class="review-summary" aria-labelledby="review-summary-title">
-                <h2 id="review-summary-title" tabindex="-1" node_ref=heading>"Session complete"</h2>
-                <p>{format!("You answered {}: {right} right the first time.", plural(n, "question", "questions"))}</p>
-                <p>{next}</p>
-                <p class="review-links">
-                    <a class="button button-primary" href=paths::home()>"Back to the course"</a>
-                    <a class="button" href=paths::progress()>"See your progress"</a>
-                </p>
-            </section>
+/// The end of the session: how it went, and what is due next.
+#[component]
+fn ReviewSummary(summary: Summary) -> impl IntoView {
+    let items = use_items();
+    let clock = use_clock();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Reached with the last Next: the heading takes the focus.
+    request_animation_frame(move || {
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
         }
-    };
-
-    let empty = move || {
-        let t = clock.get().max(now());
-        let (count, next_due) = {
-            let items = items.read();
-            (
-                items.len(),
-                items.iter().filter(|i| i.due > t).map(|i| i.due).min(),
-            )
-        };
-        let text = match (count, next_due) {
-            (0, _) => "Nothing to review yet. Every question you answer in a lesson's quiz comes back here when it is time to recall it.".to_string(),
-            (n, Some(d)) => format!(
-                "Nothing is due. You have {} in review; the next is due {}.",
-                plural(n, "question", "questions"),
-                until(d, t)
-            ),
-            (n, None) => format!("Nothing is due. You have {} in review.", plural(n, "question", "questions")),
-        };
-        view! {
-            <p class="review-empty">{text}</p>
-            <p class="review-links">
-                <a class="button button-primary" href=paths::exam()>"Take a practice exam"</a>
-                <a class="button" href=paths::home()>"Back to the course"</a>
-            </p>
-        }
-    };
-
+    });
     view! {
-        <article class="review">
-            <h1 tabindex="-1">{title}</h1>
-            {move || error.get().map(|e| view! {
-                <p class="review-error" role="alert">{format!("Some questions could not be loaded: {e}")}</p>
-            })}
-            {move || match phase.get() {
-                Phase::Loading => view! { <p class="review-loading">"Loading the questions…"</p> }.into_any(),
-                Phase::Empty => empty().into_any(),
-                Phase::Asking => asking().into_any(),
-                Phase::Done => summary().into_any(),
-            }}
-            <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
-        </article>
+        <section class="review-summary" aria-labelledby="review-summary-title">
+            <h2 id="review-summary-title" tabindex="-1" node_ref=heading>"Session complete"</h2>
+            <p>{summary.text()}</p>
+            <p>{move || after_text(&items.read(), clock.get().max(now()))}</p>
+            <p class="review-links">
+                <a class="button button-primary" href=paths::home()>"Back to the course"</a>
+                <a class="button" href=paths::progress()>"See your progress"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Nothing to ask: why, and where to go instead.
+#[component]
+fn ReviewEmpty() -> impl IntoView {
+    let items = use_items();
+    let clock = use_clock();
+    view! {
+        <p class="review-empty">{move || empty_text(&items.read(), clock.get().max(now()))}</p>
+        <p class="review-links">
+            <a class="button button-primary" href=paths::exam()>"Take a practice exam"</a>
+            <a class="button" href=paths::home()>"Back to the course"</a>
+        </p>
     }
 }

@@ -1,7 +1,7 @@
 // Spaced review in the browser: a wrong answer falls due, a review schedules it later, a missed
-// question comes back in the session, "Practise this lesson", keyboard alone, and the order of
-// choices per learner.
-import { test, expect, seedStorage, FIRST, LESSON_ONE_RIGHT, PROGRESS_KEY } from './helpers.mjs';
+// question comes back in the session, "Practise this lesson", the header's Review link from a
+// lesson's practice, keyboard alone, and the order of choices per learner.
+import { test, expect, seedStorage, builtLessons, FIRST, LESSON_ONE_RIGHT, PROGRESS_KEY } from './helpers.mjs';
 
 const record = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), PROGRESS_KEY);
 
@@ -83,10 +83,34 @@ test('"Practise this lesson" reviews all its questions now, whatever their sched
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await page.getByRole('link', { name: 'Practise this lesson' }).click();
   await expect(page).toHaveURL(/\/review\/\?lesson=what-do-technical-program-managers-do$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise: What Do Technical Program Managers Do?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice: What Do Technical Program Managers Do?');
   await expect(page.getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
   // Nothing was due: every answer was right a moment ago.
   await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Review', exact: true })).toBeVisible();
+});
+
+test('the header\'s Review link on a lesson\'s practice opens the full review, and Back returns', async ({ page }) => {
+  await page.goto(FIRST);
+  await answerFirstWrong(page);
+  // Another lesson's practice, by its URL: all its questions, none of them due.
+  const other = builtLessons().find((l) => l.slug !== FIRST.split('/')[2] && l.questions > 1);
+  await page.goto(`/review/?lesson=${other.slug}`);
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(`Practice: ${other.title}`);
+  await expect(page.getByRole('heading', { name: `Question 1 of ${other.questions}` })).toBeVisible();
+  await expect(page.locator('.review-lesson')).toContainText(other.title);
+
+  // The full review: lesson 1's missed question, the one item due.
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Review · 1 due' }).click();
+  await expect(page).toHaveURL(/\/review\/$/);
+  await expect(h1).toHaveText('Review');
+  await expect(page.getByRole('heading', { name: 'Question 1 of 1', exact: true })).toBeVisible();
+  await expect(page.locator('.review-lesson')).toContainText('What Do Technical Program Managers Do?');
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/review/\\?lesson=${other.slug}$`));
+  await expect(h1).toHaveText(`Practice: ${other.title}`);
+  await expect(page.getByRole('heading', { name: `Question 1 of ${other.questions}` })).toBeVisible();
 });
 
 test('choices are in an order of the learner\'s own, kept across reloads, answers stored as authored', async ({ page }) => {

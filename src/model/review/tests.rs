@@ -1,8 +1,10 @@
+use super::session::*;
 use super::*;
-use crate::model::course::{Choice, LessonInfo, Question, QuestionKind};
+use crate::model::course::{Choice, Lesson, LessonInfo, Question, QuestionKind, Verdict};
 use crate::model::exam::{self, Drawn, Exam};
 use crate::model::fsrs::next_interval;
 use crate::model::progress::Progress;
+use crate::model::routes::ReviewScope;
 
 const T: Time = 1_764_080_000_000;
 
@@ -384,4 +386,275 @@ fn the_answers_stamp_moves_with_answers_resets_and_undos_only() {
     assert_eq!(stamp(&p), (1, T, 1, 0));
     p.undo(&undo, T + 13);
     assert_eq!(stamp(&p), (1, T, 1, 1));
+}
+
+/// A lesson's data with questions `0..n` (as `question` makes them).
+fn loaded(slug: &str, n: usize) -> Lesson {
+    Lesson {
+        slug: slug.to_string(),
+        html: String::new(),
+        quiz: Some(crate::model::course::Quiz {
+            title: String::new(),
+            questions: (0..n).map(|i| question(slug, i)).collect(),
+        }),
+    }
+}
+
+/// The ids of the questions a session asks, in order.
+fn queue(session: &ReviewSession) -> Vec<String> {
+    let mut s = session.clone();
+    let mut out = Vec::new();
+    while let Some(step) = s.current() {
+        out.push(step.question.id.clone());
+        // Walk on without recording: a right answer to a scratch record.
+        let right = [step.question.correct_choices()[0]];
+        s.check(&mut Progress::new("tpm", "scratch"), &right, false, T);
+        s.next();
+    }
+    out
+}
+
+/// A record where, three days after `T`, four items are due: a2 (wrong), a1 (right but
+/// unsure), a0 (right, three days ago) and b0 (right, two days ago).
+fn four_due() -> Progress {
+    let mut p = Progress::new("tpm", "d");
+    review(&mut p, "a", 0, true, false, T);
+    review(&mut p, "a", 1, true, true, T);
+    review(&mut p, "a", 2, false, false, T);
+    review(&mut p, "b", 0, true, false, T + DAY);
+    p
+}
+
+#[test]
+fn a_session_asks_the_due_items_least_likely_remembered_first() {
+    let p = four_due();
+    let now = T + 3 * DAY;
+    let plan = Plan::new(ReviewScope::All, &items(&p, &COURSE), now);
+    assert_eq!(plan.lessons(), ["a", "b"]);
+    let session = plan.clone().start(&[loaded("a", 5), loaded("b", 5)], 1);
+    assert_eq!((session.stage(), session.total()), (Stage::Asking(0), 4));
+    assert_eq!(queue(&session), ["a2", "a1", "a0", "b0"]);
+    // The seed orders only one lesson's practice.
+    assert_eq!(
+        plan.clone().start(&[loaded("a", 5), loaded("b", 5)], 2),
+        session
+    );
+    // A lesson that did not load, or a question its lesson no longer has, is left out.
+    assert_eq!(
+        queue(&plan.clone().start(&[loaded("a", 2)], 1)),
+        ["a1", "a0"]
+    );
+    assert_eq!(plan.start(&[], 1).stage(), Stage::Empty);
+    // A day earlier only a2 and a1 were due (a0 from T + 2 days, b0 from T + 3 days).
+    let plan = Plan::new(ReviewScope::All, &items(&p, &COURSE), T + DAY + 1);
+    assert_eq!(plan.lessons(), ["a"]);
+    assert_eq!(queue(&plan.start(&[loaded("a", 5)], 1)), ["a2", "a1"]);
+    // Nothing answered, nothing due.
+    let plan = Plan::new(ReviewScope::All, &[], now);
+    assert_eq!(plan.lessons(), Vec::<&str>::new());
+    assert_eq!(plan.start(&[], 1).stage(), Stage::Empty);
+}
+
+#[test]
+fn a_session_takes_at_most_twenty_due_items() {
+    let mut p = Progress::new("tpm", "d");
+    for slug in ["a", "b", "c", "d", "e"] {
+        for i in 0..5 {
+            review(&mut p, slug, i, false, false, T);
+        }
+    }
+    let plan = Plan::new(ReviewScope::All, &items(&p, &COURSE), T + DAY);
+    let lessons: Vec<Lesson> = ["a", "b", "c", "d", "e"]
+        .iter()
+        .map(|s| loaded(s, 5))
+        .collect();
+    assert_eq!(plan.start(&lessons, 1).total(), SESSION_SIZE);
+}
+
+#[test]
+fn a_missed_question_comes_back_at_the_end_at_most_twice() {
+    let mut p = four_due();
+    let now = T + 3 * DAY;
+    let mut session =
+        Plan::new(ReviewScope::All, &items(&p, &COURSE), T + DAY + 1).start(&[loaded("a", 5)], 1);
+    let wrong = [0];
+    let right = [1];
+
+    // No answer: nothing recorded, nothing moves; nor does going on before a check.
+    let before = p.clone();
+    assert_eq!(session.check(&mut p, &[], false, now), Check::NoAnswer);
+    assert_eq!(Check::NoAnswer.message(), "Choose an answer first.");
+    session.next();
+    assert_eq!(
+        (session.stage(), session.is_checked()),
+        (Stage::Asking(0), false)
+    );
+    assert_eq!(p, before);
+
+    // a2, missed: recorded, and asked again at the end.
+    assert_eq!(session.current().unwrap().question.id, "a2");
+    let missed = session.check(&mut p, &wrong, false, now);
+    assert_eq!(
+        missed,
+        Check::Graded {
+            verdict: Verdict::Incorrect,
+            again: true
+        }
+    );
+    assert_eq!(
+        missed.message(),
+        "Not quite. This question comes back later in this session. The explanations are below."
+    );
+    assert_eq!(session.total(), 3);
+    assert!(session.is_checked());
+    // Checked once: a second check records nothing.
+    assert_eq!(session.check(&mut p, &right, false, now), Check::NoAnswer);
+    let a2 = |p: &Progress| {
+        let items = items(p, &COURSE);
+        let a2 = items.iter().find(|i| i.question == "a2").unwrap().clone();
+        (a2.answers, a2.lapses, a2.due)
+    };
+    // Recorded at `now`: wrong, so due at once.
+    assert_eq!(a2(&p), (2, 2, now));
+
+    // a1, right but unsure: not asked again.
+    session.next();
+    assert_eq!(session.current().unwrap().question.id, "a1");
+    let unsure = session.check(&mut p, &right, true, now + 1);
+    assert_eq!(
+        unsure,
+        Check::Graded {
+            verdict: Verdict::Correct,
+            again: false
+        }
+    );
+    assert_eq!(unsure.message(), "Correct. The explanations are below.");
+    assert_eq!((session.total(), session.is_last()), (3, false));
+
+    // a2 again, missed again: once more at the end (the third time it is asked).
+    session.next();
+    assert_eq!(session.stage(), Stage::Asking(2));
+    assert_eq!(session.current().unwrap().question.id, "a2");
+    assert!(session.is_last());
+    let again = session.check(&mut p, &wrong, false, now + 2);
+    assert_eq!(
+        again,
+        Check::Graded {
+            verdict: Verdict::Incorrect,
+            again: true
+        }
+    );
+    assert_eq!((session.total(), session.is_last()), (4, false));
+
+    // Missed a third time: it does not come back a fourth.
+    session.next();
+    let last = session.check(&mut p, &wrong, false, now + 3);
+    assert_eq!(
+        last,
+        Check::Graded {
+            verdict: Verdict::Incorrect,
+            again: false
+        }
+    );
+    assert_eq!(last.message(), "Not quite. The explanations are below.");
+    assert_eq!((session.total(), session.is_last()), (4, true));
+    assert_eq!(a2(&p), (4, 4, now + 3));
+
+    session.next();
+    assert_eq!(session.stage(), Stage::Finished);
+    assert_eq!(session.current(), None);
+    assert_eq!(session.check(&mut p, &right, false, now), Check::NoAnswer);
+    let summary = session.summary();
+    assert_eq!(
+        summary,
+        Summary {
+            answered: 2,
+            right_first_time: 1
+        }
+    );
+    assert_eq!(
+        summary.text(),
+        "You answered 2 questions: 1 right the first time."
+    );
+    // a2 was missed last, so it is due at once; a0 and b0 were due before the session.
+    assert_eq!(
+        after_text(&items(&p, &COURSE), now + 4),
+        "3 questions are still due."
+    );
+}
+
+#[test]
+fn one_lessons_practice_asks_all_its_questions_in_a_seeded_order() {
+    // Whatever the schedule: nothing of lesson e was ever answered.
+    let plan = Plan::new(ReviewScope::Lesson("e"), &items(&four_due(), &COURSE), T);
+    assert_eq!(plan.lessons(), ["e"]);
+    let lessons = [loaded("a", 5), loaded("e", 4)];
+    let session = plan.clone().start(&lessons, 7);
+    assert_eq!((session.stage(), session.total()), (Stage::Asking(0), 4));
+    // Pinned: the same seed gives the same order; another seed another one.
+    assert_eq!(queue(&session), PRACTICE_SEED_7);
+    assert_eq!(plan.clone().start(&lessons, 7), session);
+    assert_eq!(queue(&plan.clone().start(&lessons, 8)), PRACTICE_SEED_8);
+    // A lesson that did not load, or has no quiz, leaves nothing to ask.
+    assert_eq!(plan.clone().start(&[], 7).stage(), Stage::Empty);
+    let no_quiz = Lesson {
+        quiz: None,
+        ..loaded("e", 0)
+    };
+    assert_eq!(plan.start(&[no_quiz], 7).stage(), Stage::Empty);
+}
+
+/// Pinned (read from a run): a change to `Rng` or the shuffle reorders every practice.
+const PRACTICE_SEED_7: [&str; 4] = ["e2", "e3", "e0", "e1"];
+const PRACTICE_SEED_8: [&str; 4] = ["e2", "e1", "e3", "e0"];
+
+#[test]
+fn a_session_says_what_is_due_and_when() {
+    let check = |due: Time, now: Time, expected: &str| {
+        assert_eq!(until(due, now), expected, "{due} at {now}");
+    };
+    let hour = 3_600_000;
+    check(T, T, "now");
+    check(T - DAY, T, "now");
+    check(T + 1, T, "in an hour");
+    check(T + hour, T, "in an hour");
+    check(T + hour + 1, T, "in 2 hours");
+    check(T + 23 * hour, T, "in 23 hours");
+    check(T + 23 * hour + 1, T, "tomorrow");
+    check(T + DAY, T, "tomorrow");
+    check(T + DAY + 1, T, "in 2 days");
+    check(T + 10 * DAY, T, "in 10 days");
+
+    assert_eq!(
+        empty_text(&[], T),
+        "Nothing to review yet. Every question you answer in a lesson's quiz comes back here when it is time to recall it."
+    );
+    assert_eq!(after_text(&[], T), "Nothing else is due.");
+    let mut p = Progress::new("tpm", "d");
+    review(&mut p, "a", 0, true, false, T);
+    let one = items(&p, &COURSE);
+    // Right at T: due two days later.
+    assert_eq!(
+        empty_text(&one, T + 1),
+        "Nothing is due. You have 1 question in review; the next is due in 2 days."
+    );
+    assert_eq!(
+        after_text(&one, T + 1),
+        "Nothing else is due now; the next question is due in 2 days."
+    );
+    assert_eq!(after_text(&one, T + 2 * DAY), "1 question is still due.");
+    // All four due, none later. (A session shows this only when the due items' lessons could
+    // not be loaded.)
+    assert_eq!(
+        empty_text(&items(&four_due(), &COURSE), T + 4 * DAY),
+        "Nothing is due. You have 4 questions in review."
+    );
+    assert_eq!(
+        Summary {
+            answered: 1,
+            right_first_time: 0
+        }
+        .text(),
+        "You answered 1 question: 0 right the first time."
+    );
 }
