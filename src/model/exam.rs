@@ -265,8 +265,7 @@ impl Stage {
         if sitting.questions.is_empty() {
             *self = Stage::Setup;
             return Some(
-                "None of this exam's questions is in the course any more, so it was closed: start a new one."
-                    .into(),
+                "None of this exam's questions is in the course any more, so it was closed.".into(),
             );
         }
         *self = Stage::Sitting(sitting);
@@ -374,13 +373,13 @@ impl Unresumable {
     pub fn message(self) -> &'static str {
         match self {
             Unresumable::Damaged => {
-                "The exam you had in progress could not be read, so it was closed: start a new one."
+                "Your exam in progress could not be read, so it was closed."
             }
             Unresumable::Newer => {
-                "The exam you have in progress was saved by a newer version of the course: reload the page to go on with it."
+                "Your exam in progress was saved by a newer version of the course: reload to go on with it."
             }
             Unresumable::ByPosition => {
-                "The exam you had in progress was saved by an earlier version of the course, which cannot tell which question each answer belongs to, so it was closed: start a new one."
+                "Your exam in progress was saved by an earlier version, which cannot tell which question each answer was for, so it was closed."
             }
         }
     }
@@ -413,16 +412,26 @@ impl Plan {
     /// nothing in it belongs to a question (no answer, no "unsure", no flag), since then no
     /// answer can land on another question. Every count and length is bounded.
     pub fn decode(raw: &str) -> Result<Plan, Unresumable> {
+        use Unresumable::*;
         if raw.len() > MAX_SAVED_BYTES {
-            return Err(Unresumable::Damaged);
+            return Err(Damaged);
         }
-        let v = Json::parse(raw).map_err(|_| Unresumable::Damaged)?;
-        match v.get("version").map(Json::as_u64) {
-            None => Plan::decode_by_position(&v),
-            Some(Some(SAVED_VERSION)) => Plan::decode_by_id(&v).ok_or(Unresumable::Damaged),
-            Some(Some(n)) if n > SAVED_VERSION => Err(Unresumable::Newer),
-            Some(_) => Err(Unresumable::Damaged),
+        let v = Json::parse(raw).map_err(|_| Damaged)?;
+        let by_id = match v.get("version").map(Json::as_u64) {
+            None => false,
+            Some(Some(SAVED_VERSION)) => true,
+            Some(Some(n)) if n > SAVED_VERSION => return Err(Newer),
+            Some(_) => return Err(Damaged),
+        };
+        let mut plan = Plan::decode_head(&v).ok_or(Damaged)?;
+        for q in v.get("questions").and_then(Json::as_array).ok_or(Damaged)? {
+            let q = Planned::decode(q, by_id).ok_or(Damaged)?;
+            if !by_id && (!q.answer.is_empty() || q.unsure || q.flagged) {
+                return Err(ByPosition);
+            }
+            plan.questions.push(q);
         }
+        plan.bound().ok_or(Damaged)
     }
 
     /// The lessons the exam's questions come from, each once, in the exam's order. A lesson
@@ -490,63 +499,6 @@ impl Plan {
         (sitting, changed_notice(removed, lost, cleared))
     }
 
-    /// Today's form: `{"version":2,"timed":…,"left":…,"current":…,"questions":[[slug, id,
-    /// hash, "0,2", unsure, flagged], …]}`.
-    fn decode_by_id(v: &Json) -> Option<Plan> {
-        let mut plan = Plan::decode_head(v)?;
-        for q in v.get("questions")?.as_array()? {
-            let [slug, id, hash, answer, unsure, flagged] = q.as_array()? else {
-                return None;
-            };
-            plan.questions.push(Planned {
-                slug: bounded(slug)?,
-                key: Key::Id(bounded(id)?),
-                hash: bounded(hash)?,
-                answer: parse_answer(answer.as_str()?)?,
-                unsure: unsure.as_bool()?,
-                flagged: flagged.as_bool()?,
-            });
-        }
-        plan.bound()
-    }
-
-    /// The form before question ids: `[slug, index, "0,2", unsure, flagged]` per question.
-    fn decode_by_position(v: &Json) -> Result<Plan, Unresumable> {
-        let damaged = Unresumable::Damaged;
-        let mut plan = Plan::decode_head(v).ok_or(damaged)?;
-        for q in v.get("questions").and_then(Json::as_array).ok_or(damaged)? {
-            let Some([slug, index, answer, unsure, flagged]) = q.as_array() else {
-                return Err(damaged);
-            };
-            let index = index
-                .as_u64()
-                .filter(|&i| i < MAX_POSITION)
-                .map(|i| i as usize);
-            let answer = answer.as_str().and_then(parse_answer);
-            let (Some(slug), Some(index), Some(answer), Some(unsure), Some(flagged)) = (
-                bounded(slug),
-                index,
-                answer,
-                unsure.as_bool(),
-                flagged.as_bool(),
-            ) else {
-                return Err(damaged);
-            };
-            if !answer.is_empty() || unsure || flagged {
-                return Err(Unresumable::ByPosition);
-            }
-            plan.questions.push(Planned {
-                slug,
-                key: Key::Position(index),
-                hash: String::new(),
-                answer,
-                unsure,
-                flagged,
-            });
-        }
-        plan.bound().ok_or(damaged)
-    }
-
     /// The members both forms share; the questions come after.
     fn decode_head(v: &Json) -> Option<Plan> {
         let current = v.get("current")?.as_u64()?;
@@ -568,6 +520,35 @@ impl Plan {
             .left
             .min(time_allowed(self.timed, self.questions.len()));
         Some(self)
+    }
+}
+
+impl Planned {
+    /// One kept question: `[slug, id, hash, "0,2", unsure, flagged]` (today's form, in
+    /// `{"version":2,"timed":…,"left":…,"current":…,"questions":[…]}`), or before question
+    /// ids `[slug, index, "0,2", unsure, flagged]`.
+    fn decode(q: &Json, by_id: bool) -> Option<Planned> {
+        let (slug, key, hash, marks) = match (by_id, q.as_array()?) {
+            (true, [slug, id, hash, marks @ ..]) => {
+                (slug, Key::Id(bounded(id)?), bounded(hash)?, marks)
+            }
+            (false, [slug, index, marks @ ..]) => {
+                let index = index.as_u64().filter(|&i| i < MAX_POSITION)?;
+                (slug, Key::Position(index as usize), String::new(), marks)
+            }
+            _ => return None,
+        };
+        let [answer, unsure, flagged] = marks else {
+            return None;
+        };
+        Some(Planned {
+            slug: bounded(slug)?,
+            key,
+            hash,
+            answer: parse_answer(answer.as_str()?)?,
+            unsure: unsure.as_bool()?,
+            flagged: flagged.as_bool()?,
+        })
     }
 }
 
@@ -605,9 +586,14 @@ impl Sitting {
         self.current
     }
 
-    /// Whether the learner is being asked to confirm submitting with questions unanswered.
-    pub fn confirming(&self) -> bool {
-        self.confirming
+    /// How many unanswered questions the learner is asked to confirm submitting with (0 when
+    /// not asking: every question has an answer, or they have not asked to submit).
+    pub fn confirming(&self) -> usize {
+        if self.confirming {
+            self.unanswered()
+        } else {
+            0
+        }
     }
 
     pub fn questions(&self) -> &[ExamQuestion] {

@@ -195,7 +195,7 @@ test('an exam kept by position by an earlier version resumes only when it holds 
   });
   await page.goto('/exam/');
   await expect(page.locator('.exam-notice')).toHaveText(
-    'The exam you had in progress was saved by an earlier version of the course, which cannot tell which question each answer belongs to, so it was closed: start a new one.');
+    'Your exam in progress was saved by an earlier version, which cannot tell which question each answer was for, so it was closed.');
   await expect(page.getByRole('button', { name: 'Start the exam' })).toBeVisible();
   expect(await page.evaluate((k) => localStorage.getItem(k), EXAM_KEY)).toBeNull();
 });

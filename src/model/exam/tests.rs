@@ -211,11 +211,17 @@ fn submitting_with_questions_unanswered_asks_first_then_scores_per_module() {
     let mut stage = Stage::resume(KEPT).unwrap();
     stage.loaded(&lessons(), &COURSE, T);
     assert!(!stage.ask_to_submit(&COURSE));
-    assert!(stage.sitting().unwrap().confirming());
+    assert_eq!(stage.sitting().unwrap().confirming(), 1);
     // Going to another question takes the question back.
     stage.sitting_mut().unwrap().go(2);
-    assert!(!stage.sitting().unwrap().confirming());
+    assert_eq!(stage.sitting().unwrap().confirming(), 0);
     assert!(!stage.ask_to_submit(&COURSE));
+    // Answering the last one while asked: nothing left to confirm.
+    let s = stage.sitting_mut().unwrap();
+    s.answer(2, &[0], false);
+    assert_eq!(s.confirming(), 0);
+    s.answer(2, &[], false);
+    assert_eq!(s.confirming(), 1);
     assert!(stage.ask_to_submit(&COURSE));
     assert_eq!(stage.screen(), Screen::Done);
 
@@ -411,7 +417,7 @@ fn an_exam_of_questions_all_gone_goes_back_to_the_setup() {
     assert!(stage.lessons_to_load(&COURSE).is_empty());
     assert_eq!(
         stage.loaded(&lessons(), &COURSE, T).as_deref(),
-        Some("None of this exam's questions is in the course any more, so it was closed: start a new one.")
+        Some("None of this exam's questions is in the course any more, so it was closed.")
     );
     assert_eq!(stage, Stage::Setup);
 }
@@ -457,7 +463,7 @@ fn an_exam_kept_by_position_resumes_only_when_it_holds_no_answer() {
     assert!(!Unresumable::ByPosition.keep());
     assert_eq!(
         Unresumable::ByPosition.message(),
-        "The exam you had in progress was saved by an earlier version of the course, which cannot tell which question each answer belongs to, so it was closed: start a new one."
+        "Your exam in progress was saved by an earlier version, which cannot tell which question each answer was for, so it was closed."
     );
 }
 

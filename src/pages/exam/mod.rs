@@ -27,16 +27,27 @@ struct Taking(RwSignal<Stage>);
 impl Taking {
     /// Reads the sitting (tracked); the default when the page is at another stage.
     fn read<T: Default>(self, f: impl FnOnce(&Sitting) -> T) -> T {
-        self.0.with(|s| s.sitting().map(f).unwrap_or_default())
+        self.stage().sitting().map(f).unwrap_or_default()
     }
 
     /// Changes the sitting, if the page is at it.
     fn change(self, f: impl FnOnce(&mut Sitting)) {
-        self.0.update(|s| {
-            if let Some(s) = s.sitting_mut() {
-                f(s);
-            }
-        });
+        if let Some(s) = self.stage_mut().sitting_mut() {
+            f(s);
+        }
+    }
+
+    /// The stage, tracked. One function for every reader: a closure given to `with` would
+    /// get its own copy of the locking code in the wasm.
+    #[inline(never)]
+    fn stage(self) -> impl std::ops::Deref<Target = Stage> {
+        self.0.read()
+    }
+
+    /// The stage, to change; readers are told when the guard is dropped.
+    #[inline(never)]
+    fn stage_mut(&self) -> impl std::ops::DerefMut<Target = Stage> + '_ {
+        self.0.write()
     }
 }
 
@@ -68,7 +79,10 @@ pub fn ExamPage() -> impl IntoView {
     let load = move || load_lessons(stage, notice, saved, focus_heading);
     // After a submission (by the learner or the clock): the answers go into the record.
     let record = move || {
-        let result = stage.with_untracked(|s| s.result().map(|r| (r.recalls(), r.timed)));
+        let result = stage
+            .read_untracked()
+            .result()
+            .map(|r| (r.recalls(), r.timed));
         if let Some((recalls, timed)) = result {
             keep_seed();
             progress.write().record_exam(&recalls, timed, now());
@@ -102,12 +116,11 @@ pub fn ExamPage() -> impl IntoView {
         load();
     };
     let retry = move || {
-        stage.update(Stage::retry);
+        stage.write().retry();
         load();
     };
     let submit = move || {
-        let mut submitted = false;
-        stage.update(|s| submitted = s.ask_to_submit(&COURSE));
+        let submitted = stage.write().ask_to_submit(&COURSE);
         if submitted {
             record();
         }
@@ -116,7 +129,7 @@ pub fn ExamPage() -> impl IntoView {
     view! {
         <article class="exam">
             <h1 tabindex="-1">"Practice exam"</h1>
-            {move || notice.with(|n| (!n.is_empty()).then(|| view! { <p class="exam-notice" role="status">{n.clone()}</p> }))}
+            {move || { let n = notice.get(); (!n.is_empty()).then(|| view! { <p class="exam-notice" role="status">{n}</p> }) }}
             {move || match screen.get() {
                 Screen::Setup => view! { <ExamSetup start/> }.into_any(),
                 Screen::Loading => view! { <p class="exam-loading" role="status">"Loading the questions…"</p> }.into_any(),
@@ -144,14 +157,17 @@ fn load_lessons(
             match crate::lesson_store::load(info).await {
                 Ok(lesson) => loaded.push(lesson),
                 Err(e) => {
-                    stage.try_update(|s| s.failed(e));
+                    if let Some(mut s) = stage.try_write() {
+                        s.failed(e);
+                    }
                     return;
                 }
             }
         }
         // The learner may have left the page meanwhile: then there is nothing to do.
-        let Some((told, screen)) =
-            stage.try_update(|s| (s.loaded(&loaded, &COURSE, now()), s.screen()))
+        let Some((told, screen)) = stage
+            .try_write()
+            .map(|mut s| (s.loaded(&loaded, &COURSE, now()), s.screen()))
         else {
             return;
         };
@@ -173,11 +189,11 @@ fn run_clock(stage: RwSignal<Stage>, status: RwSignal<String>, record: impl Fn()
     }
     let handle = set_interval_with_handle(
         move || {
-            let mut tick = Tick::Idle;
-            stage.maybe_update(|s| {
-                tick = s.tick(now(), &COURSE);
-                tick != Tick::Idle
-            });
+            // Nothing is redrawn when no timed exam is running.
+            let tick = stage.write_untracked().tick(now(), &COURSE);
+            if tick != Tick::Idle {
+                stage.notify();
+            }
             match tick {
                 Tick::Expired => {
                     status.set("Time is up: the exam was submitted.".into());
@@ -234,10 +250,10 @@ fn ExamSetup(
 /// The exam's lessons could not be loaded: why, and a way to try again.
 #[component]
 fn ExamLoadFailed(stage: RwSignal<Stage>, retry: impl Fn() + Copy + 'static) -> impl IntoView {
-    let why = stage.with_untracked(|s| match s {
+    let why = match &*stage.read_untracked() {
         Stage::Loading { failed, .. } => failed.clone().unwrap_or_default(),
         _ => String::new(),
-    });
+    };
     view! {
         <div class="exam-error" role="alert">
             <p>{format!("The exam's questions could not be loaded ({why}).")}</p>

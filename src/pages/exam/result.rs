@@ -19,9 +19,9 @@ pub(super) fn ExamResultView(
     /// Moves focus to the heading (on the next frame).
     focus: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
-    let result = stage.with_untracked(|s| s.result().cloned());
+    let result = stage.read_untracked().result().cloned();
     let retake = move |_| {
-        stage.update(|s| s.retake(now()));
+        stage.write().retake(now());
         focus();
     };
     let new_exam = move |_| {

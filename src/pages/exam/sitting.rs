@@ -19,9 +19,7 @@ pub(super) fn ExamSitting(
     /// Asks to submit (the first ask with questions unanswered only asks to confirm).
     submit: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
-    let n = taking
-        .0
-        .with_untracked(|s| s.sitting().map_or(0, Sitting::len));
+    let n = taking.0.read_untracked().sitting().map_or(0, Sitting::len);
     let current = Memo::new(move |_| taking.read(Sitting::current));
     let go = move |i: usize| {
         taking.change(|s| s.go(i));
@@ -63,10 +61,11 @@ fn ExamTimer(taking: Taking) -> impl IntoView {
 fn ExamQuestionStep(taking: Taking, current: Memo<usize>) -> impl IntoView {
     move || {
         let i = current.get();
-        let (question, answer, unsure) = taking.0.with_untracked(|s| {
-            let q = s.sitting()?.question(i)?;
-            Some((q.question.clone(), q.answer.clone(), q.unsure))
-        })?;
+        let (question, answer, unsure) = {
+            let stage = taking.0.read_untracked();
+            let q = stage.sitting()?.question(i)?;
+            (q.question.clone(), q.answer.clone(), q.unsure)
+        };
         let chosen = RwSignal::new(answer);
         let unsure = RwSignal::new(unsure);
         // The question's inputs change these two signals first; their change events then
@@ -95,14 +94,14 @@ fn ExamNav(
         taking.change(to);
         focus();
     };
-    let flagged = Memo::new(move |_| taking.read(|s| s.flagged(s.current())));
+    let flagged = move || taking.read(|s| s.flagged(s.current()));
     view! {
         <div class="exam-nav">
             <button type="button" class="button" disabled=move || current.get() == 0
                 on:click=move |_| step(Sitting::previous)>"Previous"</button>
-            <button type="button" class="button exam-flag" aria-pressed=move || flagged.get().to_string()
+            <button type="button" class="button exam-flag" aria-pressed=move || flagged().to_string()
                 on:click=move |_| taking.change(|s| s.toggle_flag(s.current()))>
-                {move || if flagged.get() { "Flagged for review" } else { "Flag for review" }}
+                {move || if flagged() { "Flagged for review" } else { "Flag for review" }}
             </button>
             <button type="button" class="button" disabled=move || { current.get() + 1 >= n }
                 on:click=move |_| step(Sitting::next)>"Next"</button>
@@ -155,20 +154,21 @@ fn ExamMap(
 /// The submit button, and the question it asks first when some are unanswered.
 #[component]
 fn ExamSubmit(taking: Taking) -> impl IntoView {
-    let confirming = Memo::new(move |_| taking.read(Sitting::confirming));
-    let unanswered = move || match taking.read(Sitting::unanswered) {
-        1 => "1 question is".to_string(),
-        k => format!("{k} questions are"),
-    };
+    // How many unanswered questions the learner is asked about; 0 when not asking.
+    let asking = Memo::new(move |_| taking.read(Sitting::confirming));
     view! {
-        {move || confirming.get().then(|| view! {
-            <p class="exam-confirm" role="alert">
-                {move || format!("{} not answered yet: they count as wrong. Submit anyway, or go back to them.", unanswered())}
-            </p>
-        })}
+        {move || match asking.get() {
+            0 => None,
+            k => Some(view! {
+                <p class="exam-confirm" role="alert">
+                    {if k == 1 { "1 question is".to_string() } else { format!("{k} questions are") }}
+                    " not answered yet: they count as wrong. Submit anyway, or go back to them."
+                </p>
+            }),
+        }}
         <p class="exam-submit">
             <button type="submit" class="button button-primary">
-                {move || if confirming.get() { "Submit anyway" } else { "Submit the exam" }}
+                {move || if asking.get() > 0 { "Submit anyway" } else { "Submit the exam" }}
             </button>
         </p>
     }
