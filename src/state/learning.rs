@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::exam::Exam;
+use crate::model::exam::{Sitting, Stage, Unresumable};
 use crate::model::progress::Time;
 use crate::model::review::{self, Item};
 use crate::outline::COURSE;
@@ -105,18 +105,23 @@ pub fn use_saved_exam() -> SavedExam {
 }
 
 impl SavedExam {
-    /// The exam left open, if any (a reload, a closed tab) and still fitting the course.
-    pub fn load(self) -> Option<Exam> {
+    /// The exam left open, if any (a reload, a closed tab), to load its lessons again; or why
+    /// it cannot go on. One that no version can go on with is dropped here.
+    pub fn load(self) -> Option<Result<Stage, Unresumable>> {
         let raw = self.0.read_value().get(EXAM_KEY)?;
-        Exam::decode(&raw).filter(|e| e.fits(&COURSE))
+        let resumed = Stage::resume(&raw);
+        if resumed.as_ref().is_err_and(|why| !why.keep()) {
+            self.clear();
+        }
+        Some(resumed)
     }
 
     /// Keeps the exam in progress, so a reload loses nothing.
-    pub fn save(self, exam: &Exam) {
-        let _ = self.0.read_value().set(EXAM_KEY, &exam.encode());
+    pub fn save(self, sitting: &Sitting) {
+        let _ = self.0.read_value().set(EXAM_KEY, &sitting.encode());
     }
 
-    /// Forgets the exam in progress (submitted).
+    /// Forgets the exam in progress (submitted, or closed).
     pub fn clear(self) {
         self.0.read_value().remove(EXAM_KEY);
     }

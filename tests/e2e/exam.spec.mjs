@@ -1,19 +1,21 @@
 // The practice exam in the browser: drawn from every module, answered halfway, reloaded with
 // nothing lost, finished, scored per module, kept in the record; time running out submits it.
+// A kept exam is resumed by question id; one kept by position (an earlier version) only when
+// nothing in it can land on another question; lessons that fail to load offer a retry.
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, seedStorage, PROGRESS_KEY } from './helpers.mjs';
 
 const EXAM_KEY = 'tpm-course.exam';
 
-/** Every question of the built course by id: its lesson, its choices' texts, which are right. */
+/** Every question of the built course by id: its lesson, place, hash, choices' texts, which are right. */
 function builtQuestions() {
   const dir = path.resolve(import.meta.dirname, '../../dist/lessons');
   const out = {};
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const lesson = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
     lesson.quiz.questions.forEach((q, index) => {
-      out[q.id] = { slug: lesson.slug, index, choices: q.choices.map((c) => ({ text: c.text.replace(/<[^>]+>/g, ''), correct: c.correct })) };
+      out[q.id] = { slug: lesson.slug, index, hash: q.hash, choices: q.choices.map((c) => ({ text: c.text.replace(/<[^>]+>/g, ''), correct: c.correct })) };
     });
   }
   return out;
@@ -50,11 +52,13 @@ test('an exam answered halfway survives a reload, then is scored per module and 
   await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeFocused();
   await expect(page.getByRole('timer')).toContainText(/Time left: 12:[0-9]{2}/);
 
-  // Drawn from every module in proportion, no repeats.
+  // Drawn from every module in proportion, no repeats; kept by question id, in its lesson.
   const drawn = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).questions, EXAM_KEY);
   expect(drawn).toHaveLength(10);
-  expect(new Set(drawn.map(([slug, i]) => `${slug}/${i}`)).size).toBe(10);
+  expect(new Set(drawn.map(([, id]) => id)).size).toBe(10);
+  for (const [slug, id, hash] of drawn) expect({ slug, hash }).toEqual({ slug: QUESTIONS[id].slug, hash: QUESTIONS[id].hash });
   expect(new Set(drawn.map(([slug]) => moduleOf[slug])).size).toBeGreaterThanOrEqual(5);
+  await expect(page.locator('.exam-sitting fieldset.question')).toHaveAttribute('id', `question-${drawn[0][1]}`);
 
   // Five answered: the second wrong, the fourth marked unsure; the third flagged.
   const ids = [];
@@ -67,7 +71,7 @@ test('an exam answered halfway survives a reload, then is scored per module and 
   }
   // No feedback before submission.
   await expect(page.locator('.question-feedback, .choice-explanation')).toHaveCount(0);
-  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).questions.filter((q) => q[2] !== '').length, EXAM_KEY)).toBe(5);
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).questions.filter((q) => q[3] !== '').length, EXAM_KEY)).toBe(5);
   const leftBefore = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).left, EXAM_KEY);
 
   await page.reload();
@@ -125,19 +129,96 @@ test('an exam answered halfway survives a reload, then is scored per module and 
   await expect(page.locator('.exam-sitting fieldset.question')).toHaveAttribute('id', `question-${ids[1]}`);
 });
 
+/** An exam as today's version keeps it: by lesson slug and question id. */
+function kept({ timed = false, left = 0, current = 0, questions }) {
+  return JSON.stringify({ version: 2, timed, left, current, questions });
+}
+
+/** The authored indices of a question's right choices, as an exam keeps an answer ("0,2"). */
+const rightAnswer = (id) => QUESTIONS[id].choices.flatMap((c, i) => (c.correct ? [i] : [])).join(',');
+
 test('when the time runs out, the exam is submitted with the unanswered counted wrong', async ({ page }) => {
   const [id] = Object.keys(QUESTIONS);
-  const { slug, index } = QUESTIONS[id];
-  const [other] = Object.keys(QUESTIONS).filter((k) => QUESTIONS[k].slug !== slug);
-  const right = QUESTIONS[id].choices.flatMap((c, i) => (c.correct ? [i] : [])).join(',');
+  const [other] = Object.keys(QUESTIONS).filter((k) => QUESTIONS[k].slug !== QUESTIONS[id].slug);
   await seedStorage(page, {
-    [EXAM_KEY]: JSON.stringify({ timed: true, left: 2500, current: 0, questions: [[slug, index, right, false, false], [QUESTIONS[other].slug, QUESTIONS[other].index, '', false, true]] }),
+    [EXAM_KEY]: kept({ timed: true, left: 2500, questions: [
+      [QUESTIONS[id].slug, id, QUESTIONS[id].hash, rightAnswer(id), false, false],
+      [QUESTIONS[other].slug, other, QUESTIONS[other].hash, '', false, true],
+    ] }),
   });
   await page.goto('/exam/');
   await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Time is up' })).toBeAttached();
   await expect(page.locator('.exam-score')).toContainText('1 of 2 right (50%) Not passed');
+});
+
+test('an answer kept for a question no longer in the course is dropped, never given to another', async ({ page }) => {
+  const [id, gone] = [Object.keys(QUESTIONS)[0], 'a-question-since-removed'];
+  await seedStorage(page, {
+    [EXAM_KEY]: kept({ current: 1, questions: [
+      [QUESTIONS[id].slug, gone, 'f00d', '0', false, true],
+      [QUESTIONS[id].slug, id, QUESTIONS[id].hash, rightAnswer(id), true, false],
+    ] }),
+  });
+  await page.goto('/exam/');
+  await expect(page.locator('.exam-notice')).toHaveText(
+    'The course changed since this exam was saved: 1 question is no longer in it and was taken out (with your answer to it).');
+  await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
+  await expect(page.locator('.exam-sitting fieldset.question')).toHaveAttribute('id', `question-${id}`);
+  await expect(page.locator('.exam-answered')).toHaveText('1 of 1 answered');
+  await expect(page.getByLabel("I wasn't sure")).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Question 1, answered' })).toBeVisible();
+  // Kept again without the question that is gone.
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).questions.map((q) => q[1]), EXAM_KEY)).toEqual([id]);
+});
+
+test('an exam kept by position by an earlier version resumes only when it holds no answer', async ({ page }) => {
+  const [id, next] = Object.keys(QUESTIONS).filter((k) => QUESTIONS[k].index > 0);
+  const position = (k, answer = '') => [QUESTIONS[k].slug, QUESTIONS[k].index, answer, false, false];
+
+  // Nothing answered: the same questions by position, the clock and the place kept.
+  await seedStorage(page, {
+    [EXAM_KEY]: JSON.stringify({ timed: true, left: 65_000, current: 1, questions: [position(id), position(next)] }),
+  });
+  await page.goto('/exam/');
+  await expect(page.getByRole('heading', { name: 'Question 2 of 2' })).toBeVisible();
+  await expect(page.locator('.exam-sitting fieldset.question')).toHaveAttribute('id', `question-${next}`);
+  await expect(page.getByRole('timer')).toContainText(/Time left: 1:0[0-5]/);
+  await expect(page.locator('.exam-notice')).toHaveCount(0);
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), EXAM_KEY))
+    .toMatchObject({ version: 2, current: 1, questions: [[QUESTIONS[id].slug, id, QUESTIONS[id].hash, '', false, false], [QUESTIONS[next].slug, next, QUESTIONS[next].hash, '', false, false]] });
+
+  // An answer by position may belong to another question now: the exam is closed, and said so.
+  await seedStorage(page, {
+    [EXAM_KEY]: JSON.stringify({ timed: false, left: 0, current: 0, questions: [position(id, rightAnswer(id)), position(next)] }),
+  });
+  await page.goto('/exam/');
+  await expect(page.locator('.exam-notice')).toHaveText(
+    'Your exam in progress was saved by an earlier version, which cannot tell which question each answer was for, so it was closed.');
+  await expect(page.getByRole('button', { name: 'Start the exam' })).toBeVisible();
+  expect(await page.evaluate((k) => localStorage.getItem(k), EXAM_KEY)).toBeNull();
+});
+
+test.describe('without a service worker between the page and the network', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('an exam whose lessons fail to load says so and loads on retry', async ({ page }) => {
+    let blocked = 0;
+    await page.route('**/lessons/*.json', (route) => { blocked += 1; return route.abort(); });
+    await page.goto('/exam/');
+    await page.getByLabel('10 questions').check();
+    await page.getByRole('button', { name: 'Start the exam' }).click();
+    await expect(page.getByRole('alert')).toContainText("The exam's questions could not be loaded (the lesson could not be loaded: you may be offline).");
+    await expect(page.getByText('Loading the questions…')).toHaveCount(0);
+    expect(blocked).toBeGreaterThan(0);
+
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeFocused();
+    await expect(page.locator('.exam-sitting fieldset.question')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });
 
 test('submitting with questions unanswered asks first', async ({ page }) => {

@@ -1,7 +1,7 @@
 use super::session::*;
 use super::*;
 use crate::model::course::{Choice, Lesson, LessonInfo, Question, QuestionKind, Verdict};
-use crate::model::exam::{self, Drawn, Exam};
+use crate::model::exam;
 use crate::model::fsrs::next_interval;
 use crate::model::progress::Progress;
 use crate::model::routes::ReviewScope;
@@ -305,71 +305,6 @@ fn an_exam_draws_in_proportion_without_repeats() {
         .filter(|d| d.slug == "c" || d.slug == "d")
         .count();
     assert_eq!((m1, m2, drawn.len() - m1 - m2), (4, 2, 1));
-}
-
-#[test]
-fn an_exam_keeps_its_state_and_scores_per_module() {
-    let drawn = vec![
-        Drawn {
-            slug: "a".into(),
-            index: 0,
-        },
-        Drawn {
-            slug: "c".into(),
-            index: 1,
-        },
-        Drawn {
-            slug: "e".into(),
-            index: 3,
-        },
-        Drawn {
-            slug: "b".into(),
-            index: 2,
-        },
-    ];
-    let mut exam = Exam::new(drawn, true);
-    assert_eq!(exam.left, 4 * 75_000);
-    exam.answers[0] = vec![1];
-    exam.answers[1] = vec![0];
-    exam.answers[3] = vec![1];
-    exam.unsure[3] = true;
-    exam.flagged[1] = true;
-    exam.current = 2;
-    exam.left = 123_456;
-    let raw = exam.encode();
-    assert_eq!(
-        raw,
-        r#"{"timed":true,"left":123456,"current":2,"questions":[["a",0,"1",false,false],["c",1,"0",false,true],["e",3,"",false,false],["b",2,"1",true,false]]}"#
-    );
-    assert_eq!(Exam::decode(&raw), Some(exam.clone()));
-    assert_eq!(Exam::decode("{\"timed\":true}"), None);
-    assert!(exam.fits(&COURSE));
-    assert_eq!(exam.answered(), 3);
-
-    let questions: Vec<Question> = exam
-        .questions
-        .iter()
-        .map(|d| question(&d.slug, d.index))
-        .collect();
-    let refs: Vec<&Question> = questions.iter().collect();
-    let score = exam.score(&refs, &COURSE);
-    // a0 right, c1 wrong, e3 unanswered (wrong), b2 right: 2 of 4, 50%, not passed.
-    assert_eq!(
-        (score.right, score.total, score.percent(), score.passed()),
-        (2, 4, 50, false)
-    );
-    assert_eq!(score.modules, [(0, 2, 2), (1, 0, 1), (2, 0, 1)]);
-    let recalls = exam.recalls(&refs);
-    assert_eq!(recalls[3], ("b", "b2".to_string(), Recall::RightUnsure));
-    assert_eq!(recalls[2], ("e", "e3".to_string(), Recall::Wrong));
-
-    let mut p = Progress::new("tpm", "d");
-    p.record_exam(&recalls, true, T);
-    let past = exam::history(&p, &COURSE);
-    assert_eq!(past.len(), 1);
-    assert_eq!(past[0].score, score);
-    // The exam's answers feed the schedule: four items, two due at once.
-    assert_eq!(due_count(&items(&p, &COURSE), T), 2);
 }
 
 #[test]
