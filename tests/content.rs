@@ -419,3 +419,94 @@ fn every_data_file_reads_back_in_the_browser_as_written() {
     assert_eq!(read, written);
     assert!(read.docs.len() > 300 && read.postings.len() == read.words.len());
 }
+
+/// The width of the lesson column on a 390 px phone (1 rem of padding each side), in CSS px.
+const PHONE_COLUMN_PX: f64 = 358.0;
+/// The smallest text, in CSS px, that a figure may render in that column.
+const SMALLEST_TEXT_PX: f64 = 11.0;
+
+/// What is too small to read in one figure on a phone: a figure is drawn at the column's width,
+/// so text of `n` units in a viewBox `w` wide renders at `n × 358 / w` px.
+fn phone_legibility(name: &str, svg: &str) -> Vec<String> {
+    let root = &svg[..svg.find('>').unwrap_or(svg.len())];
+    let width = root
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .and_then(|v| v.split_whitespace().nth(2))
+        .and_then(|w| w.parse::<f64>().ok());
+    let Some(width) = width.filter(|w| *w > 0.0) else {
+        return vec![format!(
+            "content/figures/{name}: the <svg> needs a viewBox=\"0 0 width height\" with a positive width"
+        )];
+    };
+    let mut sizes: Vec<f64> = Vec::new();
+    let mut problems = Vec::new();
+    // Both the attribute (font-size="13") and the CSS property (font-size: 13px) set a size.
+    for rest in svg.split("font-size").skip(1) {
+        let value: String = rest
+            .trim_start_matches(['=', ':', '"', '\'', ' '])
+            .chars()
+            .take_while(|c| !matches!(c, '"' | '\'' | ';' | '}' | ' '))
+            .collect();
+        match value.strip_suffix("px").unwrap_or(&value).parse::<f64>() {
+            Ok(units) => sizes.push(units),
+            Err(_) => problems.push(format!(
+                "content/figures/{name}: font-size \"{value}\" is not a number of units; write it in the viewBox's units, as font-size=\"14\""
+            )),
+        }
+    }
+    sizes.sort_by(f64::total_cmp);
+    sizes.dedup();
+    for units in sizes {
+        let px = units * PHONE_COLUMN_PX / width;
+        if px < SMALLEST_TEXT_PX {
+            let needed = (SMALLEST_TEXT_PX * width / PHONE_COLUMN_PX).ceil();
+            problems.push(format!(
+                "content/figures/{name}: text at {units} units renders at {px:.1} px in a 358 px column; use at least {needed} units or a narrower viewBox"
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn phone_legibility_names_the_text_too_small_to_read() {
+    let svg = "<svg viewBox=\"0 0 480 320\"><g font-size=\"13\"><text font-size=\"15\">A</text></g><text style=\"font-size: 9px\">B</text></svg>";
+    assert_eq!(
+        phone_legibility("a.svg", svg),
+        [
+            "content/figures/a.svg: text at 9 units renders at 6.7 px in a 358 px column; use at least 15 units or a narrower viewBox",
+            "content/figures/a.svg: text at 13 units renders at 9.7 px in a 358 px column; use at least 15 units or a narrower viewBox",
+        ]
+    );
+    assert_eq!(
+        phone_legibility(
+            "b.svg",
+            "<svg viewBox=\"0 0 400 544\"><g font-size=\"13\"></g></svg>"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        phone_legibility("c.svg", "<svg viewBox=\"0 0 360 300\"><g font-size=\"1em\"></g></svg>"),
+        ["content/figures/c.svg: font-size \"1em\" is not a number of units; write it in the viewBox's units, as font-size=\"14\""]
+    );
+}
+
+/// Issue 24: every label of every figure is readable on a 390 px wide phone.
+#[test]
+fn every_figure_is_readable_in_a_phone_column() {
+    let mut names: Vec<String> = std::fs::read_dir("content/figures")
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    // Sorted, so the failure lists the figures in the order a reader finds them in the folder.
+    names.sort();
+    assert!(!names.is_empty(), "no figures in content/figures");
+    let mut problems = Vec::new();
+    for name in &names {
+        let svg = std::fs::read_to_string(format!("content/figures/{name}")).unwrap();
+        problems.extend(phone_legibility(name, &svg));
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
