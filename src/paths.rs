@@ -73,7 +73,7 @@ pub fn review() -> String {
 }
 
 /// The review page practicing one lesson's questions.
-pub fn practise(slug: &str) -> String {
+pub fn practice(slug: &str) -> String {
     route(Route::Review(ReviewScope::Lesson(slug)))
 }
 

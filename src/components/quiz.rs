@@ -113,7 +113,7 @@ pub fn QuizView(
                         Some(g) => view! {
                             <p class="quiz-score">{format!("Score: {}%", g.score)}</p>
                             <button type="button" class="button" on:click=retry>"Try again"</button>
-                            <a class="button" href=paths::practise(slug)>"Practise this lesson"</a>
+                            <a class="button" href=paths::practice(slug)>"Practice this lesson"</a>
                         }.into_any(),
                     }}
                 </div>

@@ -517,7 +517,7 @@ fn figure(url: &str, title: &str, alt: &str, cx: &Context) -> Result<String, Str
             "figure \"{url}\" has no alt text; say what it shows: ![what the figure shows](figures/{name})"
         ));
     }
-    let labelled = svg.replacen(
+    let with_label = svg.replacen(
         "<svg",
         &format!(
             "<svg class=\"figure-svg\" role=\"img\" aria-label=\"{}\" focusable=\"false\"",
@@ -531,7 +531,7 @@ fn figure(url: &str, title: &str, alt: &str, cx: &Context) -> Result<String, Str
         format!("<figcaption>{}</figcaption>", escape(title.trim()))
     };
     Ok(format!(
-        "<figure class=\"figure\">{labelled}{caption}</figure>\n"
+        "<figure class=\"figure\">{with_label}{caption}</figure>\n"
     ))
 }
 

@@ -601,8 +601,8 @@ fn raw_html_and_title_headings_are_refused() {
 #[test]
 fn errors_in_course_toml_name_their_line() {
     check(
-        course_with(|f| replace(f, "content/course.toml", "title = \"M\"\n", "title = \"M\"\ncolour = \"red\"\n")),
-        &["content/course.toml:8: unknown field `colour`, expected one of `slug`, `title`, `lessons`"],
+        course_with(|f| replace(f, "content/course.toml", "title = \"M\"\n", "title = \"M\"\nicon = \"red\"\n")),
+        &["content/course.toml:8: unknown field `icon`, expected one of `slug`, `title`, `lessons`"],
     );
 }
 

@@ -40,7 +40,7 @@ pub fn ReviewPage(
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     // The session's questions are chosen once, when the page opens: answering reorders nothing.
-    if cfg!(target_arch = "wasm32") {
+    if crate::platform::IN_BROWSER {
         let scope = lesson.map_or(ReviewScope::All, |l| ReviewScope::Lesson(l.slug));
         let plan = Plan::new(scope, &use_items().read_untracked(), now());
         start(plan, session, error);

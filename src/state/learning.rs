@@ -31,7 +31,7 @@ pub(super) fn provide_learning() {
         review::items(&progress.read_untracked(), &COURSE)
     });
     let (clock, set_clock) = signal(now());
-    if cfg!(target_arch = "wasm32") {
+    if crate::platform::IN_BROWSER {
         let tick = set_interval_with_handle(
             move || set_clock.set(now()),
             std::time::Duration::from_secs(60),
@@ -42,10 +42,7 @@ pub(super) fn provide_learning() {
             }
         });
     }
-    #[cfg(target_arch = "wasm32")]
-    let drawn = (web_sys::js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    #[cfg(not(target_arch = "wasm32"))]
-    let drawn = 0;
+    let drawn = (crate::platform::random() * f64::from(u32::MAX)) as u32;
     provide_context(Learning {
         items,
         clock,

@@ -95,7 +95,7 @@ for (const theme of ['light', 'dark']) {
         await question.locator('input').first().check();
       }
       await page.getByRole('button', { name: 'Submit answers' }).click();
-      await page.getByRole('link', { name: 'Practise this lesson' }).click();
+      await page.getByRole('link', { name: 'Practice this lesson' }).click();
       await page.locator('.review-form input').first().check();
       await page.getByLabel("I wasn't sure").check();
       await check(page, 'review, answered');

@@ -49,7 +49,7 @@ test('after one visit the whole course works offline', async ({ page, context })
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toBeVisible();
   // Review and the practice exam, whose lessons were never fetched while online.
-  await page.getByRole('link', { name: 'Practise this lesson' }).click();
+  await page.getByRole('link', { name: 'Practice this lesson' }).click();
   await expect(page.getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
   await page.goto('/exam/');
   await page.getByRole('button', { name: 'Start the exam' }).click();

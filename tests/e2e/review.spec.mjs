@@ -1,5 +1,5 @@
 // Spaced review in the browser: a wrong answer falls due, a review schedules it later, a missed
-// question comes back in the session, "Practise this lesson", the header's Review link from a
+// question comes back in the session, "Practice this lesson", the header's Review link from a
 // lesson's practice, keyboard alone, and the order of choices per learner.
 import { test, expect, seedStorage, builtLessons, FIRST, LESSON_ONE_RIGHT, PROGRESS_KEY } from './helpers.mjs';
 
@@ -77,11 +77,11 @@ test('a missed question comes back in the same session', async ({ page }) => {
   expect(log).toMatch(/"r","0h"/);
 });
 
-test('"Practise this lesson" reviews all its questions now, whatever their schedule', async ({ page }) => {
+test('"Practice this lesson" reviews all its questions now, whatever their schedule', async ({ page }) => {
   await page.goto(FIRST);
   for (const label of LESSON_ONE_RIGHT.flat()) await page.locator('.quiz-form').getByText(label, { exact: true }).click();
   await page.getByRole('button', { name: 'Submit answers' }).click();
-  await page.getByRole('link', { name: 'Practise this lesson' }).click();
+  await page.getByRole('link', { name: 'Practice this lesson' }).click();
   await expect(page).toHaveURL(/\/review\/\?lesson=what-do-technical-program-managers-do$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice: What Do Technical Program Managers Do?');
   await expect(page.getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();

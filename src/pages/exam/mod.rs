@@ -91,7 +91,7 @@ pub fn ExamPage() -> impl IntoView {
         }
     };
 
-    if cfg!(target_arch = "wasm32") {
+    if crate::platform::IN_BROWSER {
         match saved.load() {
             Some(Ok(resumed)) => {
                 stage.set(resumed);
@@ -184,7 +184,7 @@ fn load_lessons(
 /// The countdown: a tick a second moves the clock of a timed exam; at zero the exam is
 /// submitted and `record` keeps it. The last minutes are announced.
 fn run_clock(stage: RwSignal<Stage>, status: RwSignal<String>, record: impl Fn() + 'static) {
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::platform::IN_BROWSER {
         return;
     }
     let handle = set_interval_with_handle(
@@ -264,8 +264,5 @@ fn ExamLoadFailed(stage: RwSignal<Stage>, retry: impl Fn() + Copy + 'static) -> 
 
 /// A random number from the browser (0 when built natively).
 fn web_random() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    return (web_sys::js_sys::Math::random() * 4_294_967_296.0) as u64;
-    #[cfg(not(target_arch = "wasm32"))]
-    0
+    (crate::platform::random() * 4_294_967_296.0) as u64
 }
