@@ -131,15 +131,14 @@ test('the charts show each module\'s level and the reviews due, with their text'
   const today = questionsOf(M3) + 1 + m2Today;
   const tomorrow = M2.lessons.at(-1).questions.length;
   const later = questionsOf(M1) - 4;
-  expect([today, tomorrow, later]).toEqual([39, 4, 20]);
   await expect(due.locator('.due-words')).toHaveText(
-    `63 reviews due in the next 14 days: today 39 (with any overdue), tomorrow 4, ${shortDate(dayAfter(base, 11))} 20. None on the other days.`);
+    `${today + tomorrow + later} reviews due in the next 14 days: today ${today} (with any overdue), tomorrow ${tomorrow}, ${shortDate(dayAfter(base, 11))} ${later}. None on the other days.`);
   const bars = due.locator('svg.chart rect.bar');
   await expect(bars).toHaveCount(14);
   const heights = await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('height'))));
   expect(heights.map((h) => h > 0)).toEqual([true, true, ...Array(9).fill(false), true, false, false]);
   expect(heights[0]).toBe(90);
-  await expect(due.locator('svg.chart text.chart-value')).toHaveText(['39', '4', '20']);
+  await expect(due.locator('svg.chart text.chart-value')).toHaveText([today, tomorrow, later].map(String));
   // Day labels under the bars: today's date first.
   await expect(due.locator('svg.chart g').first().locator('text.chart-label').last()).toHaveText(String(dayAfter(base, 0).getUTCDate()));
 });
