@@ -407,7 +407,11 @@ fn every_data_file_reads_back_in_the_browser_as_written() {
         assert_eq!(Lesson::from_json(&json).unwrap(), written, "{slug}");
         lessons += 1;
     }
-    assert_eq!(lessons, site.lessons.len(), "every lesson's data file was read back");
+    assert_eq!(
+        lessons,
+        site.lessons.len(),
+        "every lesson's data file was read back"
+    );
     let (_, json) = site.glossary_data();
     assert_eq!(
         GlossaryTerm::list_from_json(&json).unwrap(),
