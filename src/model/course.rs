@@ -41,6 +41,35 @@ pub struct LessonInfo {
     pub former: &'static [&'static str],
 }
 
+/// The model's tests' course: three modules of 10, 6 and 4 questions (lessons "a" to "e");
+/// lesson "e" was once called "old-e".
+#[cfg(test)]
+pub static TEST_COURSE: Course = Course {
+    id: "tpm",
+    title: "T",
+    description: "",
+    modules: &[
+        Module {
+            slug: "m1",
+            title: "M1",
+            lessons: &[LessonInfo::for_test("a", 5), LessonInfo::for_test("b", 5)],
+        },
+        Module {
+            slug: "m2",
+            title: "M2",
+            lessons: &[LessonInfo::for_test("c", 2), LessonInfo::for_test("d", 4)],
+        },
+        Module {
+            slug: "m3",
+            title: "M3",
+            lessons: &[LessonInfo {
+                former: &["old-e"],
+                ..LessonInfo::for_test("e", 4)
+            }],
+        },
+    ],
+};
+
 impl LessonInfo {
     /// A lesson for the model's tests: titled by its slug, with `question_count` questions.
     #[cfg(test)]

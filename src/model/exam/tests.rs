@@ -1,35 +1,11 @@
 use super::*;
-use crate::model::course::{Choice, Module, QuestionKind, Quiz};
+use crate::model::course::{Choice, QuestionKind, Quiz};
 
 const T: Time = 1_764_080_000_000;
 const DAY: Time = 86_400_000;
 
-/// Three modules of 10, 6 and 4 questions; lesson "e" was once called "old-e".
-static COURSE: Course = Course {
-    id: "tpm",
-    title: "T",
-    description: "",
-    modules: &[
-        Module {
-            slug: "m1",
-            title: "M1",
-            lessons: &[LessonInfo::for_test("a", 5), LessonInfo::for_test("b", 5)],
-        },
-        Module {
-            slug: "m2",
-            title: "M2",
-            lessons: &[LessonInfo::for_test("c", 2), LessonInfo::for_test("d", 4)],
-        },
-        Module {
-            slug: "m3",
-            title: "M3",
-            lessons: &[LessonInfo {
-                former: &["old-e"],
-                ..LessonInfo::for_test("e", 4)
-            }],
-        },
-    ],
-};
+/// Three modules of 10, 6 and 4 questions (`model::course::TEST_COURSE`).
+use crate::model::course::TEST_COURSE as COURSE;
 
 /// Question `i` of a lesson, with id and hash named after it: in lesson "d" a multiple-select
 /// question whose choices 0 and 2 of 3 are right, elsewhere one answer, choice 1 of 3.

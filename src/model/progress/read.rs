@@ -476,6 +476,17 @@ fn lesson_place(slug: &str) -> String {
     format!("lesson \"{cut}\"")
 }
 
+/// The record's container of facts (`log`, or `lessons` in version 1): missing is empty, and
+/// anything but an object is a record that cannot be read at all.
+fn frame<'a>(record: &'a Json, key: &str) -> Read<&'a [(String, Json)]> {
+    match member(record, key) {
+        None => Ok(&[]),
+        Some(l) => l
+            .as_object()
+            .ok_or_else(|| format!("\"{key}\" is not an object")),
+    }
+}
+
 /// A version-2 or version-3 record's log.
 pub(super) fn log_from_json(record: &Json, repairs: &mut Repairs) -> Read<Log> {
     let mut r = Reader {
@@ -483,10 +494,7 @@ pub(super) fn log_from_json(record: &Json, repairs: &mut Repairs) -> Read<Log> {
         place: "the record".into(),
     };
     let mut log = Log::default();
-    let devices = match member(record, "log") {
-        None => &[][..],
-        Some(l) => l.as_object().ok_or("\"log\" is not an object")?,
-    };
+    let devices = frame(record, "log")?;
     let devices = r.bounded(
         devices,
         MAX_DEVICES,
@@ -538,10 +546,7 @@ pub(super) fn from_v1(record: &Json, repairs: &mut Repairs) -> Read<Log> {
         place: "the record".into(),
     };
     let mut log = Log::default();
-    let listed = match member(record, "lessons") {
-        None => &[][..],
-        Some(l) => l.as_object().ok_or("\"lessons\" is not an object")?,
-    };
+    let listed = frame(record, "lessons")?;
     let listed = r.bounded(
         listed,
         MAX_LESSONS,

@@ -1,6 +1,6 @@
 use super::session::*;
 use super::*;
-use crate::model::course::{Choice, Lesson, LessonInfo, Question, QuestionKind, Verdict};
+use crate::model::course::{Choice, Lesson, Question, QuestionKind, Verdict};
 use crate::model::exam;
 use crate::model::fsrs::next_interval;
 use crate::model::progress::Progress;
@@ -8,33 +8,8 @@ use crate::model::routes::ReviewScope;
 
 const T: Time = 1_764_080_000_000;
 
-const fn lesson(slug: &'static str, question_count: u32) -> LessonInfo {
-    LessonInfo::for_test(slug, question_count)
-}
-
-/// Three modules of 10, 6 and 4 questions.
-static COURSE: Course = Course {
-    id: "tpm",
-    title: "T",
-    description: "",
-    modules: &[
-        Module {
-            slug: "m1",
-            title: "M1",
-            lessons: &[lesson("a", 5), lesson("b", 5)],
-        },
-        Module {
-            slug: "m2",
-            title: "M2",
-            lessons: &[lesson("c", 2), lesson("d", 4)],
-        },
-        Module {
-            slug: "m3",
-            title: "M3",
-            lessons: &[lesson("e", 4)],
-        },
-    ],
-};
+/// Three modules of 10, 6 and 4 questions (`model::course::TEST_COURSE`).
+use crate::model::course::TEST_COURSE as COURSE;
 
 /// Question `i` of a lesson: choice 1 of 3 is right.
 fn question(slug: &str, i: usize) -> Question {
