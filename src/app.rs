@@ -1,4 +1,8 @@
 //! The app: the page shell and the routes. State lives in `state`, pages in `pages`.
+//!
+//! Two apps share the shell: [`App`], the whole course (every page, links opened without a
+//! reload), and [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
+//! lesson page loads: the lesson page and the shell only, every link a page load.
 
 use leptos::prelude::*;
 
@@ -15,20 +19,60 @@ use crate::pages::{
     exam::ExamPage, glossary::GlossaryPage, home::HomePage, lesson::LessonPage,
     progress::ProgressPage, review::ReviewPage,
 };
+use crate::router::Links;
 
 /// The whole app: the same component renders in the browser and, at build time, every page's
 /// static first paint.
 #[component]
 pub fn App() -> impl IntoView {
-    crate::state::provide_state();
-    crate::router::provide_router();
-    // Which dialogs of the shell are open; the header, the shortcuts and the footer share them.
-    provide_context(SearchOpen(RwSignal::new(false)));
-    let help = RwSignal::new(false);
-    provide_context(HelpOpen(help));
-    provide_context(DrawerOpen(RwSignal::new(false)));
+    provide_shell(Links::Follow);
     let path = crate::router::use_path();
+    view! {
+        <Shell>
+            // The route table is `model::routes`; a new page is one more arm here.
+            {move || path.with(|p| match Route::parse(p) {
+                Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
+                Route::Glossary => view! { <GlossaryPage/> }.into_any(),
+                Route::Progress => view! { <ProgressPage/> }.into_any(),
+                Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
+                Route::Exam => view! { <ExamPage/> }.into_any(),
+                Route::NotFound => view! { <NotFound/> }.into_any(),
+            })}
+        </Shell>
+    }
+}
 
+/// The lesson bundle's app: the shell around one lesson. Every link loads its page, so the
+/// other pages' code stays out of this bundle.
+#[component]
+pub fn LessonApp() -> impl IntoView {
+    provide_shell(Links::Load);
+    let path = crate::router::use_path();
+    view! {
+        <Shell>
+            {path.with_untracked(|p| match Route::parse(p) {
+                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
+                _ => view! { <NotFound/> }.into_any(),
+            })}
+        </Shell>
+    }
+}
+
+/// What every page's shell needs: the state, the router, and which of its dialogs are open
+/// (the header, the shortcuts and the footer share them).
+fn provide_shell(links: Links) {
+    crate::state::provide_state();
+    crate::router::provide_router(links);
+    provide_context(SearchOpen(RwSignal::new(false)));
+    provide_context(HelpOpen(RwSignal::new(false)));
+    provide_context(DrawerOpen(RwSignal::new(false)));
+}
+
+/// The shell around every page: skip link, header, dialogs, notices, outline, main, footer.
+#[component]
+fn Shell(children: Children) -> impl IntoView {
+    let HelpOpen(help) = expect_context();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <SiteHeader/>
@@ -38,18 +82,7 @@ pub fn App() -> impl IntoView {
         <UpdateNotice/>
         <div class="layout">
             <OutlineNav/>
-            <main id="main" tabindex="-1">
-                // The route table is `model::routes`; a new page is one more arm here.
-                {move || path.with(|p| match Route::parse(p) {
-                    Route::Home => view! { <HomePage/> }.into_any(),
-                    Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
-                    Route::Glossary => view! { <GlossaryPage/> }.into_any(),
-                    Route::Progress => view! { <ProgressPage/> }.into_any(),
-                    Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
-                    Route::Exam => view! { <ExamPage/> }.into_any(),
-                    Route::NotFound => view! { <NotFound/> }.into_any(),
-                })}
-            </main>
+            <main id="main" tabindex="-1">{children()}</main>
         </div>
         <footer class="site-footer">
             <p>{COURSE.title}" · works offline once visited · progress stays in this browser"</p>

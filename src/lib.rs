@@ -22,8 +22,25 @@ pub mod content;
 
 use model::routes::PRERENDER_ID;
 
-/// Starts the app in the page.
+/// The browser's allocator, for both bundles: talc instead of the standard library's dlmalloc,
+/// 0.37 KB less wasm after brotli (measured at 869bb50: 203,207 → 202,828 bytes), and an
+/// allocator written for WebAssembly.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Starts the whole app in the page (`src/main.rs`).
 pub fn start() {
+    mount(app::App);
+}
+
+/// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`).
+pub fn start_lesson() {
+    mount(app::LessonApp);
+}
+
+/// Mounts `app` over the page's static first paint.
+fn mount<V: leptos::IntoView + 'static>(app: fn() -> V) {
     // A debug build (`trunk serve`) says why it panicked; a release build stays small.
     #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
@@ -44,7 +61,7 @@ pub fn start() {
     {
         prerendered.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(app);
     // Tests and tools wait for this before they press keys: the static first paint looks
     // the same but does not listen.
     if let Some(root) = web_sys::window()

@@ -19,6 +19,29 @@ use crate::paths;
 struct CurrentPath {
     set: RwSignal<String>,
     path: Memo<String>,
+    /// Whether this app opens the site's pages itself (the whole app) or leaves every link to
+    /// the browser, so each page loads its own bundle (the lesson bundle).
+    follows_links: bool,
+}
+
+/// Which links the app opens itself.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Links to the site's pages open without a reload (the whole app).
+    Follow,
+    /// Every link loads its page (the lesson bundle, which has only the lesson page).
+    Load,
+}
+
+thread_local! {
+    /// Whether the app has opened a page itself since it started (not the page it loaded on).
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True once the app has opened a page without a reload: a page then moves the focus to its
+/// heading, as a page load would not.
+pub fn has_navigated() -> bool {
+    NAVIGATED.with(std::cell::Cell::get)
 }
 
 /// The path a page is rendered for at build time, provided by `render_page`.
@@ -26,8 +49,9 @@ struct CurrentPath {
 pub struct RequestPath(pub String);
 
 /// Provides the current path: from `RequestPath` at build time, from the URL in the browser,
-/// kept in step with link clicks and the back and forward buttons.
-pub fn provide_router() {
+/// kept in step with link clicks and the back and forward buttons when `links` is
+/// [`Links::Follow`].
+pub fn provide_router(links: Links) {
     let initial = use_context::<RequestPath>()
         .map(|RequestPath(p)| p)
         .unwrap_or_else(location_path);
@@ -48,7 +72,11 @@ pub fn provide_router() {
     provide_context(CurrentPath {
         set: raw,
         path: Memo::new(move |_| raw.get()),
+        follows_links: links == Links::Follow,
     });
+    if links == Links::Load {
+        return;
+    }
 
     // Back and forward (and a jump to a `#section`, which changes no page).
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
@@ -71,9 +99,13 @@ pub fn use_path() -> Memo<String> {
 /// A function that opens a page of the site by its URL (with the base, as `paths` writes
 /// it), adding a history entry. It scrolls to the top unless the URL names a section.
 pub fn use_navigate() -> impl Fn(&str) + Copy + 'static {
-    let raw = expect_context::<CurrentPath>().set;
+    let CurrentPath {
+        set: raw,
+        follows_links,
+        ..
+    } = expect_context();
     move |href: &str| {
-        if !go(raw, href, &wasm_bindgen::JsValue::NULL) {
+        if !(follows_links && go(raw, href, &wasm_bindgen::JsValue::NULL)) {
             // Another section of the open page, or a file: the browser goes there itself.
             let _ = window().location().set_href(href);
         }
@@ -112,6 +144,7 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
     if let Ok(history) = window().history() {
         let _ = history.push_state_with_url(state, "", Some(&full));
     }
+    NAVIGATED.with(|n| n.set(true));
     raw.set(target);
     // A new page starts at its top; one opened at a section scrolls there once it renders
     // (the lesson and glossary pages call `document::scroll_to_hash`).

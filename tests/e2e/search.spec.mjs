@@ -60,10 +60,13 @@ test('a glossary result opens the glossary at its term', async ({ page }) => {
 test('shortcuts move between lessons, never fire while typing, and can be turned off', async ({ page }) => {
   await page.goto(FIRST);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // On a lesson page each lesson is a page load (the lesson bundle): wait for its app.
   await page.keyboard.press('n');
   await expect(page).toHaveURL(/how-the-role-came-to-be/);
+  await appReady(page);
   await page.keyboard.press('p');
   await expect(page).toHaveURL(/what-do-technical-program-managers-do/);
+  await appReady(page);
 
   // Typing in a field is typing, not a shortcut.
   await page.keyboard.press('/');

@@ -6,6 +6,7 @@
 //! without rewrite rules, and the first paint is exactly what the app then shows. A renamed
 //! lesson's former URL gets a small page that leads to the current one (`redirects.rs`).
 
+mod bundles;
 mod csp;
 mod icons;
 mod offline;
@@ -55,6 +56,10 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let shell = std::fs::read_to_string(out.join("index.html"))
         .map_err(|e| format!("cannot read {}/index.html: {e}", out.display()))?;
     let shell = styles::merge(&shell, out)?;
+    // Lesson pages load the lesson bundle; every other page the whole app.
+    let app = bundles::app_bundle(&shell)?;
+    let lesson_bundle = bundles::hash_lesson_bundle(out)?;
+    let lesson_shell = bundles::lesson_shell(&shell, out, &app, &lesson_bundle)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -84,7 +89,11 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         // The path relative to the base, as the router reads it in the browser: under a
         // sub-path too, the first paint is the page's own, not "not found".
         let rendered = render_page(&format!("/{}", route.path()));
-        let html = page(&shell, &rendered.title, &rendered.description, &head).replacen(
+        let shell = match route {
+            Route::Lesson(_) => &lesson_shell,
+            _ => &shell,
+        };
+        let html = page(shell, &rendered.title, &rendered.description, &head).replacen(
             "<body>",
             &format!("<body>{}", rendered.html),
             1,

@@ -1,0 +1,66 @@
+// Two bundles (issue 21): a deep-linked lesson runs the small lesson bundle; every other page
+// runs the whole app. Both read and write the one record through the same model code.
+import { test, expect, appReady, derive, completedCount, FIRST, LESSON_ONE_RIGHT, storedWhen } from './helpers.mjs';
+
+/** Every wasm file the page fetched, by file name. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) seen.push(new URL(r.url()).pathname.split('/').pop()); });
+  return seen;
+}
+
+test('a deep-linked lesson fetches only the lesson bundle, and its quiz answers', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.goto(FIRST);
+  for (const label of LESSON_ONE_RIGHT.flat()) await page.getByLabel(label).check();
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You scored 100%');
+  // A passed quiz completes the lesson.
+  await expect(page.locator('.lesson-meta')).toContainText('Completed');
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^tpm-lesson-[0-9a-f]+_bg\.wasm$/);
+});
+
+test('from a lesson, Review, the exam and Progress load the whole app and work', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.goto(FIRST);
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
+  await expect(page.getByRole('main')).toContainText('You have completed 1 of 39 lessons.');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Review/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('link', { name: 'Practice exam', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice exam');
+  await expect(page.getByRole('button', { name: /Start/ }).first()).toBeVisible();
+  // The lesson bundle, then the whole app once: Review and the exam open inside it.
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-course']);
+});
+
+test('two tabs, one on each bundle, merge what each records', async ({ context }) => {
+  const lessonTab = await context.newPage();
+  const appTab = await context.newPage();
+  await lessonTab.goto(FIRST);
+  await appReady(lessonTab);
+  await appTab.goto('/');
+  await appReady(appTab);
+  const second = '/lessons/how-the-role-came-to-be/';
+  const state = (page, path) => page.locator(`.outline-sidebar li:has(> a[href="${path}"])`);
+
+  // The lesson bundle records a completion; the whole app sees it.
+  await lessonTab.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(state(appTab, FIRST)).toHaveAttribute('data-state', 'completed');
+
+  // The whole app opens the second lesson itself and records its completion; the lesson bundle sees it.
+  await appTab.locator(`.outline-sidebar a[href="${second}"]`).click();
+  await expect(appTab.getByRole('heading', { level: 1 })).toHaveText(/How the Role Came to Be/i);
+  await appTab.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(state(lessonTab, second)).toHaveAttribute('data-state', 'completed');
+
+  const raw = await storedWhen(lessonTab, (p) => completedCount(p) === 2);
+  const lessons = derive(JSON.parse(raw)).lessons;
+  expect(lessons['what-do-technical-program-managers-do'].completed).toBe(true);
+  expect(lessons['how-the-role-came-to-be'].completed).toBe(true);
+});
