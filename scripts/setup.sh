@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building the course needs, skipping whatever is already there at the right version:
 # the wasm target, Trunk, the wasm-bindgen CLI that equals the crate in Cargo.lock, and the npm tools
-# (wasm-opt from binaryen; Playwright for the tests). Nothing is downloaded from outside the registries.
+# (wasm-opt from binaryen; Playwright for the tests; Lighthouse for the benchmark). Nothing is
+# downloaded from outside the registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,8 @@ if ! command -v npm >/dev/null; then
   apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq nodejs npm
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm tools (binaryen's wasm-opt, Playwright, axe-core)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/lighthouse/package.json ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm tools (binaryen's wasm-opt, Playwright, axe-core, Lighthouse for make bench)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
