@@ -9,6 +9,8 @@
 //    150 ms RTT, 1.6 Mbps down, 750 kbps up, no cache, a fresh context per run): FCP, LCP and,
 //    on a lesson, the time until the quiz accepts an answer. Served by tests/serve.mjs (no
 //    compression) and by the same server with --compress (brotli, like a CDN).
+// 3b. Lighthouse (bench/lighthouse.mjs): the deep-linked lesson against its floor, the same page
+//    with its scripts removed, both served with --compress; mobile preset, median of 3 runs.
 // 4. Next lesson: click on "Next" until the new h1 is rendered (prefetched lesson).
 // 5. Search: per query, from input to updated results (if the app has a search UI).
 // 6. Memory after visiting every lesson in one page.
@@ -16,7 +18,9 @@
 // Writes a table to stdout and everything to bench/out/results.json.
 //
 // Environment: BENCH_RUNS (cold loads per case, default 5), BENCH_SKIP_BUILD=1 (reuse the sites
-// already in bench/out), BENCH_SKIP_SCALE=1 (only the real course).
+// already in bench/out), BENCH_SKIP_SCALE=1 (only the real course), BENCH_LIGHTHOUSE_RUNS (runs
+// per page, default 3), BENCH_LIGHTHOUSE_THROTTLING=devtools (Lighthouse throttles in the browser
+// instead of simulating; the budgets are set on the default, simulate), BENCH_SKIP_LIGHTHOUSE=1.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -42,6 +46,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Math.max(1, +(process.env.BENCH_RUNS || 5));
 const SKIP_BUILD = process.env.BENCH_SKIP_BUILD === '1';
 const SKIP_SCALE = process.env.BENCH_SKIP_SCALE === '1';
+const SKIP_LIGHTHOUSE = process.env.BENCH_SKIP_LIGHTHOUSE === '1';
+const LIGHTHOUSE_RUNS = Math.max(1, +(process.env.BENCH_LIGHTHOUSE_RUNS || 3));
+const LIGHTHOUSE_THROTTLING = process.env.BENCH_LIGHTHOUSE_THROTTLING || 'simulate';
+if (!['simulate', 'devtools'].includes(LIGHTHOUSE_THROTTLING)) throw new Error(`BENCH_LIGHTHOUSE_THROTTLING=${LIGHTHOUSE_THROTTLING}: use simulate or devtools`);
 const DEEP_LESSON = 'what-do-technical-program-managers-do';
 const SCALE_MODULES = 40;
 const SCALE_PER_MODULE = 25;
@@ -74,6 +82,11 @@ const BUDGETS = {
   reviewStepMs: 16,
   largeRecordMs: 1000,
   scaleRatio: 2,
+  // Issue 21, Lighthouse's mobile preset on the deep-linked lesson, against its floor (the same
+  // page with its scripts removed): the app may cost little paint and little interactivity.
+  lighthouseLcpRatio: 1.1,
+  lighthouseTtiRatio: 1.7,
+  lighthouseTbtMs: 50,
 };
 
 // ---------------------------------------------------------------- helpers
@@ -831,6 +844,24 @@ async function main() {
   results.loads = { real: { plain: await loads(real, 'real/plain'), brotli: await loads(realBr, 'real/brotli') } };
   mark('realLoads');
 
+  if (SKIP_LIGHTHOUSE) log('BENCH_SKIP_LIGHTHOUSE=1: no Lighthouse phase');
+  else {
+    log(`Lighthouse: the deep-linked lesson and its floor, ${LIGHTHOUSE_RUNS} runs each, mobile preset (${LIGHTHOUSE_THROTTLING}), brotli`);
+    try {
+      // Imported here, so that BENCH_SKIP_LIGHTHOUSE=1 runs without Lighthouse installed.
+      const { lighthouseLesson } = await import('./lighthouse.mjs');
+      results.lighthouse = await lighthouseLesson({
+        site: REAL_SITE, port: 4391, runs: LIGHTHOUSE_RUNS, slug: DEEP_LESSON, throttlingMethod: LIGHTHOUSE_THROTTLING,
+        workDir: path.join(OUT, 'lighthouse'), log: (...a) => log('  lighthouse', ...a),
+      });
+    } catch (e) {
+      // A failed Lighthouse run leaves the rest of the report standing; its budgets read n/a.
+      log(`  Lighthouse failed: ${e.stack || e}`);
+      results.lighthouse = { error: String(e.message || e) };
+    }
+    mark('lighthouse');
+  }
+
   log('next lesson: no CPU throttling, every lesson (then memory)');
   results.nextLesson = { unthrottled: await nextLesson(real, REAL_SITE, CONTENT(), { cpu: false, warmup: 3, measure: Infinity, memory: true }) };
   log('next lesson: 4× CPU slowdown');
@@ -906,6 +937,15 @@ async function main() {
       }
     }
   }
+  if (R.lighthouse) {
+    const { real: lr, floor: lf, ratios } = R.lighthouse;
+    const vsFloor = (k) => (lr ? `${ms(lr[k])} (${ratios[k] == null ? 'n/a' : `${ratios[k].toFixed(2)}×`} floor ${ms(lf[k])})` : 'n/a');
+    budgets.push(
+      { name: 'Lighthouse, deep-linked lesson: LCP ÷ its floor (mobile preset, brotli)', value: ratios?.lcp ?? null, shown: vsFloor('lcp'), budget: '≤ 1.1× floor', verdict: verdict(ratios?.lcp, BUDGETS.lighthouseLcpRatio) },
+      { name: 'Lighthouse, deep-linked lesson: TTI ÷ its floor (mobile preset, brotli)', value: ratios?.tti ?? null, shown: vsFloor('tti'), budget: '≤ 1.7× floor', verdict: verdict(ratios?.tti, BUDGETS.lighthouseTtiRatio) },
+      { name: 'Lighthouse, deep-linked lesson: total blocking time (mobile preset, brotli)', value: lr?.tbt ?? null, shown: lr ? `${ms(lr.tbt)} (floor ${ms(lf.tbt)})` : 'n/a', budget: '≤ 50 ms', verdict: verdict(lr?.tbt, BUDGETS.lighthouseTbtMs) },
+    );
+  }
   R.budgets = budgets.map(({ name, value, budget, verdict: v }) => ({ name, value, budget, verdict: v }));
   R.benchSeconds = round((Date.now() - started) / 1000, 0);
   R.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
@@ -933,6 +973,21 @@ async function main() {
     }
   }
   out.push('', 'Where the time goes (medians, from navigation start):', '', table(lrows2, ['case', 'wasm downloaded', 'app started', 'FCP', 'LCP', 'requests']));
+
+  if (R.lighthouse) {
+    const L = R.lighthouse;
+    out.push('', `## Lighthouse (mobile preset, median of ${L.settings ? L.settings.runs : LIGHTHOUSE_RUNS})`, '');
+    if (L.error) out.push(`Lighthouse failed: ${L.error}`);
+    else {
+      const x = (a, b) => (a != null && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+      out.push(table([
+        ['real', ms(L.real.fcp), ms(L.real.lcp), ms(L.real.tti), ms(L.real.tbt), kb(L.real.bytes)],
+        ['floor (no scripts)', ms(L.floor.fcp), ms(L.floor.lcp), ms(L.floor.tti), ms(L.floor.tbt), kb(L.floor.bytes)],
+        ['real ÷ floor', x(L.real.fcp, L.floor.fcp), x(L.real.lcp, L.floor.lcp), x(L.real.tti, L.floor.tti), x(L.real.tbt, L.floor.tbt), x(L.real.bytes, L.floor.bytes)],
+      ], ['page', 'FCP', 'LCP', 'TTI', 'TBT', 'bytes']));
+      out.push('', `Lighthouse ${L.lighthouse}, ${L.settings.throttling.replace(':', ' throttling')}, a fresh Chromium per run, the two pages alternating; real ${L.settings.pages.real}, floor ${L.settings.pages.floor} (the same HTML without any <script> or modulepreload/preload). Reports: bench/out/lighthouse/reports/`);
+    }
+  }
 
   const n = R.nextLesson;
   out.push('', '## Next lesson (click on "Next" → the next lesson page, warm cache; medians from the click)', '', table([

@@ -31,7 +31,8 @@ const FLOOR_PAGE = 'floor.html';
  *
  * `site` is a built site; it is copied (to `workDir`, a temporary dir unless given) and only the
  * copy gets the floor page. `port` is where the search for a free port starts. With `workDir`,
- * each run's Lighthouse report is kept in `<workDir>/reports/`.
+ * each run's Lighthouse report is kept in `<workDir>/reports/`. `throttlingMethod: 'devtools'`
+ * applies the preset's throttling in the browser instead of simulating it (not what the budgets use).
  */
 export async function lighthouseLesson({
   site,
@@ -39,6 +40,7 @@ export async function lighthouseLesson({
   runs = Math.max(1, +(process.env.BENCH_LIGHTHOUSE_RUNS || 3)),
   slug = DEFAULT_SLUG,
   workDir = null,
+  throttlingMethod = 'simulate',
   log = (...a) => console.error('[lighthouse]', ...a),
 } = {}) {
   if (!fs.existsSync(path.join(site, 'lessons', slug, 'index.html'))) throw new Error(`${site} has no lessons/${slug}/index.html`);
@@ -67,7 +69,7 @@ export async function lighthouseLesson({
     const all = [];
     for (let i = 0; i < runs; i++) {
       for (const page of ['real', 'floor']) {
-        const r = await once(launch, chromePath, pages[page]);
+        const r = await once(launch, chromePath, pages[page], throttlingMethod);
         if (reports) fs.writeFileSync(path.join(reports, `${page}-${i + 1}.json`), JSON.stringify(r.lhr));
         delete r.lhr;
         all.push({ page, run: i + 1, ...r });
@@ -84,7 +86,7 @@ export async function lighthouseLesson({
     const ratio = (k) => (real[k] != null && floor[k] ? Math.round((real[k] / floor[k]) * 100) / 100 : null);
     return {
       lighthouse: all.find((r) => r.lighthouseVersion)?.lighthouseVersion ?? null,
-      settings: { preset: 'mobile (default)', throttling: 'simulated: slow 4G, 4× CPU', runs, chromeFlags: CHROME_FLAGS, pages: { real: `/lessons/${slug}/`, floor: `/lessons/${slug}/${FLOOR_PAGE}` }, floor: 'the real page without any <script> element or modulepreload/preload link', server: 'tests/serve.mjs --compress' },
+      settings: { preset: 'mobile (default)', throttling: `${throttlingMethod === 'simulate' ? 'simulated' : throttlingMethod}: slow 4G, 4× CPU`, runs, chromeFlags: CHROME_FLAGS, pages: { real: `/lessons/${slug}/`, floor: `/lessons/${slug}/${FLOOR_PAGE}` }, floor: 'the real page without any <script> element or modulepreload/preload link', server: 'tests/serve.mjs --compress' },
       real,
       floor,
       ratios: { lcp: ratio('lcp'), tti: ratio('tti') },
@@ -107,10 +109,10 @@ export function floorOf(html) {
 
 // ---------------------------------------------------------------- one run
 
-async function once(launch, chromePath, url) {
+async function once(launch, chromePath, url, throttlingMethod) {
   const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], throttlingMethod });
     const lhr = result.lhr;
     const value = (id) => {
       const v = lhr.audits[id]?.numericValue;
