@@ -334,9 +334,10 @@ const INIT = () => {
     return text ? `${s} "${text.slice(0, 50)}${text.length > 50 ? '…' : ''}"` : s;
   };
   // The app marks html[data-app=ready] once it has mounted: from then on the quiz answers.
+  // Observed from the document: an init script runs before <html> exists (documentElement is null).
   new MutationObserver((_, mo) => {
-    if (document.documentElement.dataset.app === 'ready') { b.appReadyAt = performance.timeOrigin + performance.now(); mo.disconnect(); }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    if (document.documentElement && document.documentElement.dataset.app === 'ready') { b.appReadyAt = performance.timeOrigin + performance.now(); mo.disconnect(); }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
   addEventListener('TrunkApplicationStarted', (e) => {
     b.appStarted = performance.now();
     window.__wasmMemory = e.detail && e.detail.wasm && e.detail.wasm.memory;
