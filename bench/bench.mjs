@@ -986,7 +986,7 @@ async function main() {
         ['floor (no scripts)', ms(L.floor.fcp), ms(L.floor.lcp), ms(L.floor.tti), ms(L.floor.tbt), kb(L.floor.bytes)],
         ['real ÷ floor', x(L.real.fcp, L.floor.fcp), x(L.real.lcp, L.floor.lcp), x(L.real.tti, L.floor.tti), x(L.real.tbt, L.floor.tbt), x(L.real.bytes, L.floor.bytes)],
       ], ['page', 'FCP', 'LCP', 'TTI', 'TBT', 'bytes']));
-      out.push('', `Lighthouse ${L.lighthouse}, ${L.settings.throttling.replace(':', ' throttling')}, a fresh Chromium per run, the two pages alternating; real ${L.settings.pages.real}, floor ${L.settings.pages.floor} (the same HTML without any <script> or modulepreload/preload). Reports: bench/out/lighthouse/reports/`);
+      out.push('', `Lighthouse ${L.lighthouse}, ${L.settings.throttling.replace(/^(\w+): (.*)$/, '$1 throttling ($2)')}, a fresh Chromium per run, the two pages alternating; real ${L.settings.pages.real}, floor ${L.settings.pages.floor} (the same HTML without any <script> or modulepreload/preload). Reports: bench/out/lighthouse/reports/`);
     }
   }
 
