@@ -271,6 +271,21 @@ function firstVisit(site, page, memo) {
   return { page, files: sizes, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
+/** Each bundle's files (JS glue, wasm, and the search bundle's start script), brotli. */
+function bundleSizes(site, all, memo) {
+  const out = {};
+  for (const f of all) {
+    const m = f.match(/^(tpm-[a-z]+)-(?:start-)?[0-9a-f]+(?:_bg\.wasm|\.js)$/);
+    if (!m) continue;
+    const b = (out[m[1]] ??= { files: [], brotli: 0, wasmBrotli: 0 });
+    const size = sizeOf(site, f, memo);
+    b.files.push(size);
+    b.brotli += size.brotli;
+    if (f.endsWith('.wasm')) b.wasmBrotli += size.brotli;
+  }
+  return out;
+}
+
 function sizes(site, contentDir, { everyFile }) {
   const memo = new Map();
   const all = walk(site);
@@ -301,6 +316,11 @@ function sizes(site, contentDir, { everyFile }) {
     fileCount: all.length,
     totalRaw: all.reduce((a, f) => a + fs.statSync(path.join(site, f)).size, 0),
     firstVisit: { home, lesson },
+    // Issue 21: what a learner downloads for each kind of page, and every bundle.
+    pages: Object.fromEntries(['review', 'exam', 'progress', 'glossary']
+      .filter((p) => fs.existsSync(path.join(site, p, 'index.html')))
+      .map((p) => [p, firstVisit(site, `${p}/index.html`, memo)])),
+    bundles: bundleSizes(site, all, memo),
     searchIndex: searchIndex ? sizeOf(site, searchIndex, memo) : null,
     serviceWorkerPrecache: precache,
     assets: all.filter((f) => !f.startsWith('lessons/') && !f.endsWith('.html')).map((f) => sizeOf(site, f, memo)),
@@ -1015,6 +1035,11 @@ async function main() {
   const fv = (s) => [kb(s.firstVisit.home.brotli), kb(s.firstVisit.lesson.brotli), s.firstVisit.lesson.prefetch ? kb(s.firstVisit.lesson.prefetch.brotli) : 'n/a', s.searchIndex ? `${kb(s.searchIndex.brotli)}${s.searchIndex.brotliQuality ? ` (q${s.searchIndex.brotliQuality})` : ''}, raw ${kb(s.searchIndex.raw)}` : 'none', pc(s.serviceWorkerPrecache)];
   const brows = [['real', R.builds.real ? `${R.builds.real.seconds} s` : 'skipped', ...fv(R.sizes.real), kb(R.sizes.real.totalRaw), R.sizes.real.fileCount]];
   if (R.sizes.scale) brows.push(['1,000 lessons', R.builds.scale ? `${R.builds.scale.seconds} s` : 'skipped', ...fv(R.sizes.scale), kb(R.sizes.scale.totalRaw), R.sizes.scale.fileCount]);
+  const realSizes = R.sizes.real;
+  out.push('', '## Bundles (brotli)', '', table(Object.entries(realSizes.bundles || {}).map(([name, b]) => [name, kb(b.wasmBrotli), kb(b.brotli - b.wasmBrotli), kb(b.brotli)]), ['bundle', 'wasm', 'JS', 'total']));
+  const visitRows = [['deep-linked lesson', realSizes.firstVisit.lesson], ['home', realSizes.firstVisit.home], ...Object.entries(realSizes.pages || {})]
+    .map(([name, v]) => [name, kb(v.brotli), v.files.filter((f) => f.file.endsWith('.wasm')).map((f) => f.file.replace(/-[0-9a-f]+_bg\.wasm$/, '')).join(', ')]);
+  out.push('', '## What a first visit downloads, by page (HTML, CSS, JS, wasm; brotli)', '', table(visitRows, ['page', 'bytes', 'wasm bundle']));
   out.push('', '## Builds and first-visit bytes (brotli)', '', table(brows, ['course', 'release build', 'first visit, home', 'first visit, lesson', '+ prefetched next lesson', 'search index', 'service worker precache', 'site raw', 'files']));
 
   out.push('', '## Files of the real site (bytes)', '', table(R.sizes.real.files.map((f) => [f.file, f.raw, f.gzip, f.brotli]), ['file', 'raw', 'gzip', 'brotli']));

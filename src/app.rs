@@ -7,12 +7,14 @@
 use leptos::prelude::*;
 
 use crate::components::header::SiteHeader;
+use crate::components::lazy_search::LazySearch;
 use crate::components::not_found::NotFound;
 use crate::components::notice::StorageNotice;
 use crate::components::outline::{DrawerOpen, OutlineNav};
 use crate::components::search::{SearchDialog, SearchOpen};
 use crate::components::shortcuts::{HelpOpen, Shortcuts};
 use crate::components::update::UpdateNotice;
+use crate::lesson_store;
 use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::pages::{
@@ -28,11 +30,11 @@ pub fn App() -> impl IntoView {
     provide_shell(Links::Follow);
     let path = crate::router::use_path();
     view! {
-        <Shell>
+        <Shell search=|| view! { <SearchDialog/> }.into_any()>
             // The route table is `model::routes`; a new page is one more arm here.
             {move || path.with(|p| match Route::parse(p) {
                 Route::Home => view! { <HomePage/> }.into_any(),
-                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
+                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::FETCH/> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
@@ -50,9 +52,11 @@ pub fn LessonApp() -> impl IntoView {
     provide_shell(Links::Load);
     let path = crate::router::use_path();
     view! {
-        <Shell>
+        // Search is a bundle of its own here, loaded on first use.
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
             {path.with_untracked(|p| match Route::parse(p) {
-                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string()/> }.into_any(),
+                // Its page carries its lesson: nothing to fetch, so no fetching code.
+                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::INLINE_ONLY/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             })}
         </Shell>
@@ -70,13 +74,15 @@ fn provide_shell(links: Links) {
 }
 
 /// The shell around every page: skip link, header, dialogs, notices, outline, main, footer.
+/// `search` is the search dialog, or what loads it (each app passes its own, so neither bundle
+/// carries the other's).
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(children: Children, search: fn() -> AnyView) -> impl IntoView {
     let HelpOpen(help) = expect_context();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <SiteHeader/>
-        <SearchDialog/>
+        {search()}
         <Shortcuts/>
         <StorageNotice/>
         <UpdateNotice/>

@@ -53,3 +53,22 @@ pub fn scroll_to_hash() {
 pub fn set_description(text: &str) {
     crate::platform::set_description(text);
 }
+
+/// A closed dialog keeps no focus: where the browser has nothing to return it to (the opener
+/// was the page itself, or is gone), a field would stay focused while hidden and swallow keys.
+pub fn release_focus(dialog: Option<impl AsRef<web_sys::Element>>) {
+    let Some(dialog) = dialog else {
+        return;
+    };
+    let Some(active) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return;
+    };
+    if dialog.as_ref().contains(Some(&active)) {
+        if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&active) {
+            let _ = el.blur();
+        }
+    }
+}

@@ -87,6 +87,41 @@ pub async fn load_glossary() -> Result<Rc<Vec<GlossaryTerm>>, String> {
     Ok(cached_glossary().expect("just stored"))
 }
 
+/// How a lesson page gets a lesson that is not in memory: the whole app fetches it (and the
+/// next one ahead); the lesson bundle never needs to, since its page carries its lesson, so it
+/// leaves the fetching code out ([`INLINE_ONLY`]).
+#[derive(Clone, Copy)]
+pub struct Loader {
+    /// Loads the lesson into the signal.
+    pub load: fn(&'static LessonInfo, LoadedLesson),
+    /// Starts loading a lesson in the background (the next one).
+    pub prefetch: fn(&'static LessonInfo),
+}
+
+/// A lesson page's lesson: not yet, loaded, or why not.
+pub type LoadedLesson =
+    leptos::prelude::RwSignal<Option<Result<Lesson, String>>, leptos::prelude::LocalStorage>;
+
+/// The whole app's loader: fetch, and prefetch the next lesson.
+pub const FETCH: Loader = Loader {
+    load: |info, into| {
+        use leptos::prelude::Set;
+        leptos::task::spawn_local(async move { into.set(Some(load(info).await)) })
+    },
+    prefetch,
+};
+
+/// The lesson bundle's loader: the page's own lesson is inline; there is nothing to fetch.
+pub const INLINE_ONLY: Loader = Loader {
+    load: |_, into| {
+        use leptos::prelude::Set;
+        into.set(Some(Err(
+            "this page's lesson is missing from it: reload the page".into(),
+        )))
+    },
+    prefetch: |_| {},
+};
+
 /// Starts loading a lesson in the background, so "next" opens instantly: once the frame that
 /// shows the open page is done, since starting a fetch takes a millisecond or more that the
 /// page's first frame would otherwise wait for. Pages rendered at build time fetch nothing.

@@ -39,6 +39,79 @@ pub fn start_lesson() {
     mount(app::LessonApp);
 }
 
+/// Starts the search bundle in a lesson page (`src/main_search.rs`): the search dialog, mounted
+/// into the place the lesson bundle keeps for it. If the learner is already searching in the
+/// lesson bundle's stand-in, this dialog takes over with what they typed.
+pub fn start_search() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use components::lazy_search::{OPEN_EVENT, SEARCH_ROOT_ID, STAND_IN_CLASS};
+    use components::search::{SearchDialog, SearchOpen};
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id(SEARCH_ROOT_ID)
+        .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let stand_in = root
+        .query_selector(&format!(".{STAND_IN_CLASS}"))
+        .ok()
+        .flatten()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    let searching = stand_in.as_ref().is_some_and(|d| d.open());
+    // What the learner is typing now; a stand-in they closed hands nothing over.
+    let typed = root
+        .query_selector("input")
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .filter(|_| searching)
+        .map(|i| i.value())
+        .unwrap_or_default();
+    if let Some(d) = stand_in {
+        d.close();
+        d.remove();
+    }
+    leptos::mount::mount_to(root, move || {
+        // Every result is a page load, as in the lesson bundle.
+        router::provide_router(router::Links::Load);
+        let open = RwSignal::new(searching);
+        provide_context(SearchOpen(open));
+        let listener = window_event_listener(
+            leptos::ev::Custom::new(OPEN_EVENT),
+            move |_: web_sys::Event| open.set(true),
+        );
+        on_cleanup(move || listener.remove());
+        view! { <SearchDialog typed/> }
+    })
+    .forget();
+    // Opened now, in the same task as the stand-in closed, so no key press falls between them.
+    if searching {
+        if let Some(d) = document
+            .query_selector(&format!("#{SEARCH_ROOT_ID} dialog"))
+            .ok()
+            .flatten()
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            let _ = d.show_modal();
+        }
+        if let Some(i) = document
+            .get_element_by_id("search-input")
+            .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = i.focus();
+        }
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-search", "ready");
+    }
+}
+
 /// Mounts `app` over the page's static first paint.
 fn mount<V: leptos::IntoView + 'static>(app: fn() -> V) {
     // A debug build (`trunk serve`) says why it panicked; a release build stays small.

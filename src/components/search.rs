@@ -47,11 +47,17 @@ pub fn SearchButton() -> impl IntoView {
 
 /// The search dialog: a combobox over a list of ranked results.
 #[component]
-pub fn SearchDialog() -> impl IntoView {
+pub fn SearchDialog(
+    /// What the learner already typed (into the lesson bundle's stand-in, while this loaded).
+    #[prop(optional)]
+    typed: String,
+) -> impl IntoView {
     let SearchOpen(open) = expect_context();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let input = NodeRef::<leptos::html::Input>::new();
-    let query = RwSignal::new(String::new());
+    // Text typed into the stand-in goes on being typed here: the caret stays at its end once.
+    let handed_over = StoredValue::new(!typed.is_empty());
+    let query = RwSignal::new(typed);
     let index: RwSignal<Option<Result<Rc<SearchIndex>, String>>, LocalStorage> =
         RwSignal::new_local(None);
     let active = RwSignal::new(0usize);
@@ -65,7 +71,7 @@ pub fn SearchDialog() -> impl IntoView {
         })
     });
 
-    show_when_open(open, dialog, input, index);
+    show_when_open(open, dialog, input, index, handed_over);
 
     let open_hit = move |hit: usize| {
         let Some(doc) = index.with_untracked(|i| match i {
@@ -118,7 +124,7 @@ pub fn SearchDialog() -> impl IntoView {
 
     view! {
         <dialog class="search-dialog" node_ref=dialog aria-labelledby="search-title"
-            on:close=move |_| open.set(false)>
+            on:close=move |_| { open.set(false); crate::document::release_focus(dialog.get_untracked()); }>
             <div class="search-header">
                 <h2 id="search-title">"Search the course"</h2>
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Close"</button>
@@ -167,6 +173,7 @@ fn show_when_open(
     dialog: NodeRef<leptos::html::Dialog>,
     input: NodeRef<leptos::html::Input>,
     index: RwSignal<Option<Result<Rc<SearchIndex>, String>>, LocalStorage>,
+    handed_over: StoredValue<bool>,
 ) {
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
@@ -176,7 +183,11 @@ fn show_when_open(
             }
             if let Some(i) = input.get_untracked() {
                 let _ = i.focus();
-                i.select();
+                if handed_over.get_value() {
+                    handed_over.set_value(false);
+                } else {
+                    i.select();
+                }
             }
             if index.with_untracked(Option::is_none) {
                 leptos::task::spawn_local(async move {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::components::not_found::NotFound;
 use crate::components::quiz::QuizView;
 use crate::lesson_store;
-use crate::model::course::{Lesson, LessonRef};
+use crate::model::course::LessonRef;
 use crate::outline::COURSE;
 use crate::paths::{self, RESUME_STATE};
 use crate::state::progress::{now, use_progress_mut};
@@ -18,16 +18,18 @@ use crate::state::progress::{now, use_progress_mut};
 pub fn LessonPage(
     /// The lesson's slug, from the URL; a slug the course does not have shows "not found".
     slug: String,
+    /// How a lesson that is not in memory is loaded (`lesson_store::FETCH` or `INLINE_ONLY`).
+    loader: lesson_store::Loader,
 ) -> impl IntoView {
     match COURSE.find_lesson(&slug) {
-        Some(lesson) => view! { <LessonView lesson/> }.into_any(),
+        Some(lesson) => view! { <LessonView lesson loader/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
     }
 }
 
 /// One lesson, once its place in the course is known.
 #[component]
-fn LessonView(lesson: LessonRef) -> impl IntoView {
+fn LessonView(lesson: LessonRef, loader: lesson_store::Loader) -> impl IntoView {
     let progress = use_progress_mut();
     let info = lesson.lesson;
     let slug = info.slug;
@@ -41,17 +43,15 @@ fn LessonView(lesson: LessonRef) -> impl IntoView {
     // A lesson already in memory (prefetched, or inline in the page) renders at once,
     // in the same frame; only a lesson not yet loaded waits for its fetch.
     // (A signal and a task rather than a Resource: the async resource machinery costs wasm.)
-    let loaded: RwSignal<Option<Result<Lesson, String>>, LocalStorage> =
+    let loaded: lesson_store::LoadedLesson =
         RwSignal::new_local(lesson_store::cached(slug).map(Ok));
-    let fetch = move || {
-        leptos::task::spawn_local(async move { loaded.set(Some(lesson_store::load(info).await)) })
-    };
+    let fetch = move || (loader.load)(info, loaded);
     if crate::platform::IN_BROWSER && loaded.with_untracked(Option::is_none) {
         fetch();
     }
     let data = move || loaded.get();
     if let Some(n) = COURSE.next_lesson(slug) {
-        lesson_store::prefetch(n.lesson);
+        (loader.prefetch)(n.lesson);
     }
 
     // Reaching the end of the text counts toward completion; the position is kept for "Resume".

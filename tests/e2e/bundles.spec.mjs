@@ -64,3 +64,63 @@ test('two tabs, one on each bundle, merge what each records', async ({ context }
   expect(lessons['what-do-technical-program-managers-do'].completed).toBe(true);
   expect(lessons['how-the-role-came-to-be'].completed).toBe(true);
 });
+
+test('on a lesson, search is its own bundle: loaded on first use, with nothing typed lost', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.goto(FIRST);
+  expect(wasm).toHaveLength(1);
+  // Typed at once, before the search bundle can have arrived: the stand-in keeps it.
+  await page.keyboard.press('/');
+  await page.keyboard.type('stakeholder map');
+  const field = page.getByRole('combobox', { name: /Search/ });
+  await expect(field).toHaveValue('stakeholder map');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-search']);
+  // The best hit is the glossary term; opening it loads the glossary page (the whole app).
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/glossary\/#stakeholder-map$/);
+  await appReady(page);
+  await expect(page.locator('#stakeholder-map')).toBeInViewport();
+});
+
+test('a search bundle that cannot be fetched says so, and Try again loads it', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.route('**/tpm-search-*', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search the course' });
+  await expect(dialog.getByRole('status')).toHaveText(/Search could not load: it is not stored on this device yet/);
+  await page.unroute('**/tpm-search-*');
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  await page.keyboard.type('risk');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /Search/ })).toHaveValue('risk');
+});
+
+test('while the search bundle loads, its stand-in takes typing, Escape closes it, and shortcuts work after', async ({ page }) => {
+  await page.goto(FIRST);
+  // Hold the search bundle back until the stand-in has been used and closed.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/tpm-search-*', async (route) => { await held; await route.continue(); });
+  await page.keyboard.press('/');
+  await page.keyboard.type('np?');
+  const dialog = page.getByRole('dialog', { name: 'Search the course' });
+  await expect(dialog.getByRole('status')).toHaveText('Loading search…');
+  await expect(page.getByRole('combobox', { name: /Search/ })).toHaveValue('np?');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`${FIRST}$`));
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  // The bundle arrives after the learner stopped searching: it stays closed until asked.
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-search', 'ready');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('combobox', { name: /Search/ })).toBeFocused();
+  await page.keyboard.type('risk');
+  await expect(page.getByRole('option').first()).toBeVisible();
+});

@@ -1,5 +1,5 @@
 // The whole course as built: every lesson's page, the home, the glossary, unknown URLs, small screens.
-import { test, expect, appReady, builtLessons, storedWhen } from './helpers.mjs';
+import { test, expect, appReady, builtLessons, storedWhen, follow } from './helpers.mjs';
 
 const lessons = builtLessons();
 
@@ -23,7 +23,7 @@ test('the home starts a newcomer at lesson 1 and resumes a returning learner', a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Technical Program Management');
   await page.getByRole('link', { name: 'Start the course' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Do Technical Program Managers Do?');
-  await page.getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('link', { name: /^Next/ }));
   await expect(page).toHaveURL(/how-the-role-came-to-be/);
   await page.getByRole('link', { name: 'Course', exact: true }).click();
   await expect(page.getByRole('link', { name: /^Resume: How/ })).toBeVisible();
@@ -73,7 +73,7 @@ test('back returns to the place in a lesson, and Resume opens where the learner 
   // The history entry and the saved record both remember the place.
   await expect.poll(() => page.evaluate(() => history.state)).toBeGreaterThan(0.4);
   await storedWhen(page, (p) => p.lessons['risk-management'].position > 0.4);
-  await page.getByRole('main').getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('main').getByRole('link', { name: /^Next/ }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');

@@ -1,7 +1,7 @@
 // The content security policy: every page carries it, the app runs under it, nothing breaks it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './helpers.mjs';
+import { test, expect, follow } from './helpers.mjs';
 import { SUBPATH_PORT } from '../playwright.config.mjs';
 
 const SUBPATH_ROOT = `http://127.0.0.1:${SUBPATH_PORT}/tpm/`;
@@ -113,7 +113,7 @@ test('a lesson with a figure, a template and a quiz works under the policy', asy
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'You scored' })).toBeVisible();
   // The next lesson's data is fetched.
-  await page.getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('link', { name: /^Next/ }));
   await expect(page.locator('fieldset.question').first()).toBeVisible();
   await expectNoViolation(page, 'lesson');
 });

@@ -98,6 +98,18 @@ export async function appReady(page) {
   await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
 }
 
+/**
+ * Clicks a link that loads another page and waits for that page's app. Every link of a lesson
+ * page is a page load (the lesson bundle), and its static first paint looks ready before it is.
+ */
+export async function follow(link) {
+  const page = link.page();
+  const before = page.url();
+  await link.click();
+  await page.waitForURL((url) => url.href !== before);
+  await appReady(page);
+}
+
 /** Playwright's `test`, whose `page` waits for the app after every load and reload. */
 export const test = base.extend({
   page: async ({ page }, use) => {

@@ -1,6 +1,6 @@
 // The progress page: export, reset with undo, import with a preview, and broken files refused.
 import fs from 'node:fs';
-import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, storedWhen, completedCount } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, storedWhen, completedCount, follow } from './helpers.mjs';
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
 /** The slugs a stored record says are completed. */
@@ -9,7 +9,7 @@ const completedIn = (raw) => Object.entries(derive(JSON.parse(raw)).lessons).fil
 async function completeTwo(page) {
   await page.goto(FIRST);
   await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await page.getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('link', { name: /^Next/ }));
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
 }

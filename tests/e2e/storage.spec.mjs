@@ -1,6 +1,6 @@
 // Progress that cannot be read, or cannot be stored, never stops the course and is never lost.
 import fs from 'node:fs';
-import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, derive } from './helpers.mjs';
+import { test, expect, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, derive, follow } from './helpers.mjs';
 
 const get = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 const backupKeys = (page) => page.evaluate((prefix) =>
@@ -47,7 +47,7 @@ test('a record from a newer version is left exactly as it is while this version 
   // The learner goes on: every change lives in this tab only.
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
-  await page.getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('link', { name: /^Next/ }));
   await page.getByRole('button', { name: 'Mark as complete' }).click();
   await page.goto('/progress/');
   await expect(page.getByText('You have completed 0 of')).toBeVisible(); // a reload starts from memory again
@@ -67,7 +67,7 @@ test('a newer record arriving from another tab stops this tab from saving over i
   await newer.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, future]);
   await expect(older.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
   await older.getByRole('button', { name: /mark as not complete/ }).click();
-  await older.getByRole('link', { name: /^Next/ }).click();
+  await follow(older.getByRole('link', { name: /^Next/ }));
   await older.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   expect(await get(older, PROGRESS_KEY)).toBe(future);
 });

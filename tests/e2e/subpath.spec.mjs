@@ -1,5 +1,5 @@
 // The site built with PUBLIC_URL=/tpm/ and served under that sub-path, with no rewrite rules.
-import { test, expect, appReady } from './helpers.mjs';
+import { test, expect, appReady, follow } from './helpers.mjs';
 import { SUBPATH_PORT } from '../playwright.config.mjs';
 
 const ROOT = `http://127.0.0.1:${SUBPATH_PORT}/tpm/`;
@@ -8,7 +8,7 @@ test('deep links, navigation, reload and not-found all stay under the sub-path',
   const response = await page.goto(`${ROOT}lessons/risk-management/`);
   expect(response.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
-  await page.getByRole('link', { name: /^Next/ }).click();
+  await follow(page.getByRole('link', { name: /^Next/ }));
   await expect(page).toHaveURL(`${ROOT}lessons/tracking-progress/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tracking Progress');
   await page.reload();

@@ -1,7 +1,7 @@
 // Two tabs, an older build beside a newer one, and version-1 records: progress is merged, never lost.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, completedCount } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, completedCount, follow } from './helpers.mjs';
 
 const completedSlugs = (raw) => Object.entries(derive(JSON.parse(raw)).lessons).filter(([, l]) => l.completed).map(([s]) => s).sort();
 
@@ -14,7 +14,7 @@ test('two tabs completing different lessons at the same moment keep every comple
   // Tab B starts eight lessons further on.
   await b.goto(FIRST);
   await appReady(b);
-  for (let i = 0; i < 8; i++) await b.getByRole('link', { name: /^Next/ }).click();
+  for (let i = 0; i < 8; i++) await follow(b.getByRole('link', { name: /^Next/ }));
   const done = [];
   for (let round = 0; round < 8; round++) {
     for (const page of [a, b]) await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
@@ -23,7 +23,7 @@ test('two tabs completing different lessons at the same moment keep every comple
       a.getByRole('button', { name: 'Mark as complete' }).click(),
       b.getByRole('button', { name: 'Mark as complete' }).click(),
     ]);
-    await Promise.all([a, b].map((p) => p.getByRole('link', { name: /^Next/ }).click()));
+    await Promise.all([a, b].map((p) => follow(p.getByRole('link', { name: /^Next/ }))));
   }
   const slugs = done.map((p) => p.split('/')[2]).sort();
   expect(new Set(slugs).size).toBe(16);

@@ -1,7 +1,8 @@
-//! The two bundles: the whole app, which Trunk writes into the shell, and the lesson bundle,
-//! which Trunk builds beside it (a `data-type="worker"` link, so it is neither loaded nor
-//! given a hashed name). Here the lesson bundle gets a content-hashed name, and each lesson
-//! page's shell loads it instead of the whole app.
+//! The bundles: the whole app, which Trunk writes into the shell, and the lesson and search
+//! bundles, which Trunk builds beside it (`data-type="worker"` links, so they are neither
+//! loaded nor given hashed names). Here those two get content-hashed names; each lesson page's
+//! shell loads the lesson bundle instead of the whole app, and names the search bundle's start
+//! script, which the lesson bundle adds to the page on first use.
 
 use std::path::Path;
 
@@ -10,6 +11,8 @@ use sha2::{Digest, Sha256, Sha384};
 
 /// The lesson bundle's binary, as Cargo and Trunk name it.
 pub const LESSON_BIN: &str = "tpm-lesson";
+/// The search bundle's binary.
+pub const SEARCH_BIN: &str = "tpm-search";
 /// The whole app's binary.
 pub const APP_BIN: &str = "tpm-course";
 
@@ -36,22 +39,22 @@ pub fn app_bundle(shell: &str) -> Result<Bundle, String> {
     })
 }
 
-/// Renames the lesson bundle's files to content-hashed names (so a host may cache them for
-/// ever, as Trunk's own) and returns those names.
-pub fn hash_lesson_bundle(out: &Path) -> Result<Bundle, String> {
-    let js = out.join(format!("{LESSON_BIN}.js"));
-    let wasm = out.join(format!("{LESSON_BIN}_bg.wasm"));
+/// Renames a worker-built bundle's files to content-hashed names (so a host may cache them
+/// for ever, as Trunk's own) and returns those names.
+pub fn hash_bundle(out: &Path, bin: &str) -> Result<Bundle, String> {
+    let js = out.join(format!("{bin}.js"));
+    let wasm = out.join(format!("{bin}_bg.wasm"));
     let bytes = std::fs::read(&wasm).map_err(|e| {
         format!(
-            "{}: {e} (index.html must build the lesson bundle: data-bin=\"{LESSON_BIN}\")",
+            "{}: {e} (index.html must build this bundle: data-bin=\"{bin}\")",
             wasm.display()
         )
     })?;
     let digest = Sha256::digest(&bytes);
     let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let named = Bundle {
-        js: format!("{LESSON_BIN}-{hash}.js"),
-        wasm: format!("{LESSON_BIN}-{hash}_bg.wasm"),
+        js: format!("{bin}-{hash}.js"),
+        wasm: format!("{bin}-{hash}_bg.wasm"),
     };
     std::fs::rename(&js, out.join(&named.js)).map_err(|e| format!("{}: {e}", js.display()))?;
     std::fs::rename(&wasm, out.join(&named.wasm))
@@ -59,15 +62,45 @@ pub fn hash_lesson_bundle(out: &Path) -> Result<Bundle, String> {
     Ok(named)
 }
 
+/// Writes the search bundle's start script and returns its name. The lesson bundle adds it to
+/// the page with `?attempt=N`, which the script passes on to the code it imports: a module that
+/// failed to load (offline) is remembered by the browser, so a retry needs a new URL.
+pub fn write_search_start(out: &Path, search: &Bundle) -> Result<String, String> {
+    let script = format!(
+        "// The search bundle's start script, written by tpm-site (src/bin/tpm-site/bundles.rs).\n\
+         import(\"./{js}\" + new URL(import.meta.url).search)\n\
+         \x20 .then((m) => m.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}))\n\
+         \x20 .catch(() => dispatchEvent(new Event(\"{failed}\")));\n",
+        js = search.js,
+        wasm = search.wasm,
+        failed = tpm_course::components::lazy_search::FAILED_EVENT,
+    );
+    // Named by its own content, so a host may cache it for ever like the files it loads.
+    let digest = Sha256::digest(script.as_bytes());
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{SEARCH_BIN}-start-{hash}.js");
+    std::fs::write(out.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
+    Ok(name)
+}
+
 /// The shell of a lesson page: the whole app's preloads and start script load the lesson
-/// bundle instead, with the integrity of its own files.
+/// bundle instead, with the integrity of its own files, and a `<meta>` names the search
+/// bundle's start script.
 pub fn lesson_shell(
     shell: &str,
     out: &Path,
     app: &Bundle,
     lesson: &Bundle,
+    search_start: &str,
 ) -> Result<String, String> {
-    let mut html = shell.to_string();
+    let mut html = shell.replacen(
+        "</head>",
+        &format!(
+            "<meta name=\"{}\" content=\"{search_start}\"></head>",
+            tpm_course::components::lazy_search::SEARCH_BUNDLE_META
+        ),
+        1,
+    );
     for (from, to) in [(&app.js, &lesson.js), (&app.wasm, &lesson.wasm)] {
         let old = integrity(&out.join(from))?;
         let new = integrity(&out.join(to))?;

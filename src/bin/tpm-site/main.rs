@@ -58,8 +58,10 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let shell = styles::merge(&shell, out)?;
     // Lesson pages load the lesson bundle; every other page the whole app.
     let app = bundles::app_bundle(&shell)?;
-    let lesson_bundle = bundles::hash_lesson_bundle(out)?;
-    let lesson_shell = bundles::lesson_shell(&shell, out, &app, &lesson_bundle)?;
+    let lesson_bundle = bundles::hash_bundle(out, bundles::LESSON_BIN)?;
+    let search_bundle = bundles::hash_bundle(out, bundles::SEARCH_BIN)?;
+    let search_start = bundles::write_search_start(out, &search_bundle)?;
+    let lesson_shell = bundles::lesson_shell(&shell, out, &app, &lesson_bundle, &search_start)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
