@@ -81,7 +81,9 @@ fn every_written_lesson_is_600_to_1500_words() {
 // here hold the course to what the parser allows but the curriculum does not.
 
 #[test]
-fn every_question_has_an_explanation_and_three_to_five_choices() {
+fn every_question_has_an_explanation_four_or_five_choices_and_its_own_prompt() {
+    // Three choices make a guess too easy (one in three); a prompt asked twice is a free answer.
+    let mut prompts = BTreeSet::new();
     for (_, lesson) in site().ordered() {
         for q in &lesson.lesson.quiz.as_ref().unwrap().questions {
             assert!(
@@ -90,10 +92,21 @@ fn every_question_has_an_explanation_and_three_to_five_choices() {
                 q.id
             );
             assert!(
-                (3..=5).contains(&q.choices.len()),
-                "question {} has {} choices",
+                (4..=5).contains(&q.choices.len()),
+                "question {} has {} choices (four or five, please)",
                 q.id,
                 q.choices.len()
+            );
+            let prompt: String = q
+                .prompt
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            assert!(
+                prompts.insert(prompt),
+                "question {} asks what another question asks",
+                q.id
             );
         }
     }
