@@ -405,6 +405,40 @@ fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
     );
 }
 
+/// Issue 24: a learner who knows that every multiple-select question has two or three right
+/// answers never picks one or four. Each count from one to four is common, and none dominates.
+#[test]
+fn multiple_select_questions_vary_their_number_of_right_answers() {
+    let site = site();
+    let mut counts = [0usize; 6];
+    let mut multiple = 0;
+    for (_, lesson) in site.ordered() {
+        for q in &lesson.lesson.quiz.as_ref().unwrap().questions {
+            if q.kind == QuestionKind::Multiple {
+                multiple += 1;
+                counts[q.correct_choices().len().min(5)] += 1;
+            }
+        }
+    }
+    println!(
+        "multiple-select questions {multiple}: one right answer {}, two {}, three {}, four {}",
+        counts[1], counts[2], counts[3], counts[4]
+    );
+    for right in 1..=4 {
+        assert!(
+            counts[right] >= 8,
+            "{} multiple-select questions have {right} right answer(s) (at least 8, please)",
+            counts[right]
+        );
+    }
+    for (right, &count) in counts.iter().enumerate() {
+        assert!(
+            count as f64 <= 0.6 * multiple as f64,
+            "{count} of {multiple} multiple-select questions have {right} right answers (limit 60%)"
+        );
+    }
+}
+
 /// The browser reads the data files with the model's own JSON reader, not serde: every file
 /// the build writes must read back as exactly what was written.
 #[test]
