@@ -11,7 +11,7 @@
 //    compression) and by the same server with --compress (brotli, like a CDN).
 // 3b. Lighthouse (bench/lighthouse.mjs): the deep-linked lesson against its floor, the same page
 //    with its scripts removed, both served with --compress; mobile preset, median of 3 runs.
-// 4. Next lesson: click on "Next" until the new h1 is rendered (prefetched lesson).
+// 4. Next lesson: click on "Next" (a page load of the lesson bundle) until the next quiz is live.
 // 5. Search: per query, from input to updated results (if the app has a search UI).
 // 6. Memory after visiting every lesson in one page.
 // 7. The 1,000-lesson course: build time, bytes, loads, search, ratios to the real course.
@@ -224,12 +224,6 @@ function lessonTitle(site, slug) {
   return decode(page.match(/<title>(.*?) · /)[1]);
 }
 
-function lessonDataFile(site, slug) {
-  const re = new RegExp(`^${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]+\\.json$`);
-  const f = fs.readdirSync(path.join(site, 'lessons')).find((n) => re.test(n));
-  return f ? `lessons/${f}` : null;
-}
-
 /** The files a page makes the browser fetch before it can run: CSS, JS, wasm, preloads. */
 function linkedFiles(html) {
   const base = (html.match(/<base\s+href="([^"]*)"/) || [null, '/'])[1];
@@ -289,13 +283,8 @@ function bundleSizes(site, all, memo) {
 function sizes(site, contentDir, { everyFile }) {
   const memo = new Map();
   const all = walk(site);
-  const order = lessonOrder(contentDir);
   const home = firstVisit(site, 'index.html', memo);
   const lesson = firstVisit(site, `lessons/${DEEP_LESSON}/index.html`, memo);
-  // A lesson page also prefetches the next lesson's data right away.
-  const next = order[order.indexOf(DEEP_LESSON) + 1];
-  const nextFile = next && lessonDataFile(site, next);
-  lesson.prefetch = nextFile ? sizeOf(site, nextFile, memo) : null;
   const searchIndex = all.find((f) => /^search-index\.[0-9a-f]+\.json$/.test(f));
   // The service worker (if the build ships one) precaches every file of the site after the first load.
   let precache = null;
@@ -491,13 +480,6 @@ async function loads(base, label) {
 }
 
 // ---------------------------------------------------------------- 4 + 6. next lesson and memory
-
-async function waitPrefetched(page, site, slug) {
-  const file = slug && lessonDataFile(site, slug);
-  if (!file) return;
-  await page.waitForFunction((f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)), file, { timeout: 30_000 });
-  await sleep(50); // the response is parsed and cached after it arrives
-}
 
 /**
  * Clicks "Next" from the first lesson on. A lesson page runs the lesson bundle, where "Next" loads
@@ -854,7 +836,7 @@ async function main() {
   for (const [b, site] of [[realBr, REAL_SITE], [scaleBr, SCALE_SITE]]) {
     if (!b) continue;
     const s = results.sizes[site === REAL_SITE ? 'real' : 'scale'].firstVisit;
-    const files = new Set([...s.home.files, ...s.lesson.files, ...(s.lesson.prefetch ? [s.lesson.prefetch] : [])].map((f) => f.file));
+    const files = new Set([...s.home.files, ...s.lesson.files].map((f) => f.file));
     for (const f of files) {
       const u = f.endsWith('index.html') ? f.slice(0, -'index.html'.length) : f;
       await (await fetch(`${b}/${u}`, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
@@ -1032,7 +1014,7 @@ async function main() {
   ], ['when', 'JS heap used', 'wasm memory', 'DOM nodes']));
 
   const pc = (p) => (p ? `${kb(p.brotli)} (${p.files} files${p.brotliQuality === 11 ? '' : `, brotli q${p.brotliQuality}`})` : 'no sw.js');
-  const fv = (s) => [kb(s.firstVisit.home.brotli), kb(s.firstVisit.lesson.brotli), s.firstVisit.lesson.prefetch ? kb(s.firstVisit.lesson.prefetch.brotli) : 'n/a', s.searchIndex ? `${kb(s.searchIndex.brotli)}${s.searchIndex.brotliQuality ? ` (q${s.searchIndex.brotliQuality})` : ''}, raw ${kb(s.searchIndex.raw)}` : 'none', pc(s.serviceWorkerPrecache)];
+  const fv = (s) => [kb(s.firstVisit.home.brotli), kb(s.firstVisit.lesson.brotli), s.searchIndex ? `${kb(s.searchIndex.brotli)}${s.searchIndex.brotliQuality ? ` (q${s.searchIndex.brotliQuality})` : ''}, raw ${kb(s.searchIndex.raw)}` : 'none', pc(s.serviceWorkerPrecache)];
   const brows = [['real', R.builds.real ? `${R.builds.real.seconds} s` : 'skipped', ...fv(R.sizes.real), kb(R.sizes.real.totalRaw), R.sizes.real.fileCount]];
   if (R.sizes.scale) brows.push(['1,000 lessons', R.builds.scale ? `${R.builds.scale.seconds} s` : 'skipped', ...fv(R.sizes.scale), kb(R.sizes.scale.totalRaw), R.sizes.scale.fileCount]);
   const realSizes = R.sizes.real;
@@ -1040,7 +1022,7 @@ async function main() {
   const visitRows = [['deep-linked lesson', realSizes.firstVisit.lesson], ['home', realSizes.firstVisit.home], ...Object.entries(realSizes.pages || {})]
     .map(([name, v]) => [name, kb(v.brotli), v.files.filter((f) => f.file.endsWith('.wasm')).map((f) => f.file.replace(/-[0-9a-f]+_bg\.wasm$/, '')).join(', ')]);
   out.push('', '## What a first visit downloads, by page (HTML, CSS, JS, wasm; brotli)', '', table(visitRows, ['page', 'bytes', 'wasm bundle']));
-  out.push('', '## Builds and first-visit bytes (brotli)', '', table(brows, ['course', 'release build', 'first visit, home', 'first visit, lesson', '+ prefetched next lesson', 'search index', 'service worker precache', 'site raw', 'files']));
+  out.push('', '## Builds and first-visit bytes (brotli)', '', table(brows, ['course', 'release build', 'first visit, home', 'first visit, lesson', 'search index', 'service worker precache', 'site raw', 'files']));
 
   out.push('', '## Files of the real site (bytes)', '', table(R.sizes.real.files.map((f) => [f.file, f.raw, f.gzip, f.brotli]), ['file', 'raw', 'gzip', 'brotli']));
   out.push('', `First visit, home: ${R.sizes.real.firstVisit.home.files.map((f) => f.file).join(', ')}`);
