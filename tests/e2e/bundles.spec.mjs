@@ -124,3 +124,18 @@ test('while the search bundle loads, its stand-in takes typing, Escape closes it
   await page.keyboard.type('risk');
   await expect(page.getByRole('option').first()).toBeVisible();
 });
+
+// The whole bundle, or only its wasm (its JS arrives, then its download fails).
+for (const [page_, blocked] of [[FIRST, 'tpm-lesson-*'], [FIRST, 'tpm-lesson-*_bg.wasm'], ['/progress/', 'tpm-course-*']]) {
+  test(`${page_} whose ${blocked} cannot be fetched stays readable, says so, and Try again starts it`, async ({ page }) => {
+    await page.route(`**/${blocked}`, (route) => route.abort('internetdisconnected'));
+    await page.gotoWithoutApp(page_);
+    const alert = page.getByRole('alert').filter({ hasText: 'This page could not start' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.unroute(`**/${blocked}`);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await appReady(page);
+    await expect(page.getByRole('alert').filter({ hasText: 'This page could not start' })).toHaveCount(0);
+  });
+}
