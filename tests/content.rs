@@ -406,36 +406,75 @@ fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
 }
 
 /// Issue 24: a learner who knows that every multiple-select question has two or three right
-/// answers never picks one or four. Each count from one to four is common, and none dominates.
+/// answers never picks one or four, and one who knows that most have two wrong answers hunts for
+/// two. So each count of right answers is common, every count from 1 to n-1 occurs among the
+/// questions with n choices, and no one count of right answers, nor of wrong ones, holds for
+/// more than half of the multiple-select questions.
 #[test]
 fn multiple_select_questions_vary_their_number_of_right_answers() {
+    use std::collections::BTreeMap;
     let site = site();
-    let mut counts = [0usize; 6];
+    let mut right_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut wrong_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    // (choices, right answers) -> questions
+    let mut shapes: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     let mut multiple = 0;
     for (_, lesson) in site.ordered() {
         for q in &lesson.lesson.quiz.as_ref().unwrap().questions {
             if q.kind == QuestionKind::Multiple {
                 multiple += 1;
-                counts[q.correct_choices().len().min(5)] += 1;
+                let n = q.choices.len();
+                let right = q.correct_choices().len();
+                *right_counts.entry(right).or_default() += 1;
+                *wrong_counts.entry(n - right).or_default() += 1;
+                *shapes.entry((n, right)).or_default() += 1;
             }
         }
     }
+    let show = |counts: &BTreeMap<usize, usize>| {
+        counts
+            .iter()
+            .map(|(k, v)| format!("{k}: {v} ({:.0}%)", 100.0 * *v as f64 / multiple as f64))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("multiple-select questions {multiple}");
+    println!("  right answers: {}", show(&right_counts));
+    println!("  wrong answers: {}", show(&wrong_counts));
     println!(
-        "multiple-select questions {multiple}: one right answer {}, two {}, three {}, four {}",
-        counts[1], counts[2], counts[3], counts[4]
+        "  (choices, right): {}",
+        shapes
+            .iter()
+            .map(|((n, r), v)| format!("({n}, {r}): {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     for right in 1..=4 {
+        let count = right_counts.get(&right).copied().unwrap_or(0);
         assert!(
-            counts[right] >= 8,
-            "{} multiple-select questions have {right} right answer(s) (at least 8, please)",
-            counts[right]
+            count >= 8,
+            "{count} multiple-select questions have {right} right answer(s) (at least 8, please)"
         );
     }
-    for (right, &count) in counts.iter().enumerate() {
-        assert!(
-            count as f64 <= 0.6 * multiple as f64,
-            "{count} of {multiple} multiple-select questions have {right} right answers (limit 60%)"
-        );
+    let sizes: std::collections::BTreeSet<usize> = shapes.keys().map(|&(n, _)| n).collect();
+    for n in sizes {
+        for right in 1..n {
+            assert!(
+                shapes.contains_key(&(n, right)),
+                "no multiple-select question with {n} choices has {right} right answer(s) \
+                 (every count from 1 to {} should occur)",
+                n - 1
+            );
+        }
+    }
+    for (what, counts) in [("right", &right_counts), ("wrong", &wrong_counts)] {
+        for (&k, &count) in counts {
+            assert!(
+                count as f64 <= 0.5 * multiple as f64,
+                "{count} of {multiple} multiple-select questions have {k} {what} answer(s) \
+                 (limit 50%)"
+            );
+        }
     }
 }
 
