@@ -1,9 +1,11 @@
-//! The content security policy: a `<meta http-equiv>` tag in every built page.
+//! The content security policy: a `<meta http-equiv>` tag in every built page, the same in
+//! every page of a build.
 //!
 //! The site's own files are the only source of scripts, styles, data and the wasm. The
-//! two inline scripts a page runs (the theme and service worker bootstrap of `index.html`,
-//! and the module loader Trunk writes) are allowed by their SHA-256, computed here from
-//! the exact bytes of the finished page, so the policy can never drift from the scripts.
+//! inline scripts the pages run (the theme and service worker bootstrap of `index.html`, and
+//! the module loader Trunk writes, which on lesson pages starts the lesson bundle) are allowed
+//! by their SHA-256, computed here from the exact bytes of the finished pages, so the policy
+//! can never drift from the scripts.
 //! Inline data (`<script type="application/json">`) never runs, so it needs no hash.
 
 use std::path::Path;
@@ -34,42 +36,68 @@ pub fn policy(script_hashes: &[String]) -> String {
 /// The page with its policy in a meta tag right after `<meta charset>` (or right after
 /// `<head>`), before any script or stylesheet, so it covers all of them.
 pub fn apply(html: &str) -> Result<String, String> {
-    let html = without_policy(html);
-    let mut hashes: Vec<String> = Vec::new();
-    for script in inline_scripts(&html) {
+    let mut hashes = Vec::new();
+    add_hashes(&without_policy(html), &mut hashes);
+    apply_with(html, &hashes)
+}
+
+/// Adds the hash of each inline script of `html` to `hashes`, once.
+fn add_hashes(html: &str, hashes: &mut Vec<String>) {
+    for script in inline_scripts(html) {
         let hash = sha256_source(script.as_bytes());
         if !hashes.contains(&hash) {
             hashes.push(hash);
         }
     }
+}
+
+/// The page with the policy for these script hashes.
+fn apply_with(html: &str, hashes: &[String]) -> Result<String, String> {
+    let html = without_policy(html);
     let lower = html.to_ascii_lowercase();
     let at = ["<meta charset", "<head"]
         .iter()
         .find_map(|tag| lower.find(tag))
         .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
         .ok_or("the page has no <head>")?;
-    let meta = format!("\n  {META_START}{}\">", policy(&hashes));
+    let meta = format!("\n  {META_START}{}\">", policy(hashes));
     Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
 }
 
-/// Sets the policy in every HTML file under `dir`: the pages of every route, and any other
-/// HTML a build might leave there.
+/// Sets one policy in every HTML file under `dir`: the pages of every route, and any other
+/// HTML a build might leave there. The policy allows the inline scripts of all of them, so
+/// every page of a build has the same policy (a lesson page's loader, which starts the lesson
+/// bundle, differs from the other pages'), and a host can send any page's as its header.
 pub fn apply_to_site(dir: &Path) -> Result<usize, String> {
-    let mut count = 0;
+    let mut pages = Vec::new();
+    html_files(dir, &mut pages)?;
+    let mut hashes = Vec::new();
+    let mut texts = Vec::new();
+    for path in &pages {
+        let html = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        add_hashes(&without_policy(&html), &mut hashes);
+        texts.push(html);
+    }
+    hashes.sort();
+    for (path, html) in pages.iter().zip(&texts) {
+        let html = apply_with(html, &hashes).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(pages.len())
+}
+
+/// Every `.html` file under `dir`.
+fn html_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
-            count += apply_to_site(&path)?;
+            html_files(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "html") {
-            let html =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let html = apply(&html).map_err(|e| format!("{}: {e}", path.display()))?;
-            std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))?;
-            count += 1;
+            out.push(path);
         }
     }
-    Ok(count)
+    Ok(())
 }
 
 /// The text of every inline `<script>` the browser would run, exactly as written, in order.
