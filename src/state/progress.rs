@@ -156,6 +156,15 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
     // Leaving the page (a reload, a link to another page, closing the tab) saves at once.
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| flush());
     on_cleanup(move || leaving.remove());
+    // Back or forward to a page the browser kept in memory (its back/forward cache): other
+    // pages saved meanwhile (every lesson is a page of its own) and no `storage` event reached
+    // this one while it was frozen, so take in what storage holds now.
+    let restored = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if ev.persisted() {
+            flush();
+        }
+    });
+    on_cleanup(move || restored.remove());
 
     // Another tab saved progress: merge it in; the save above writes the union back if it
     // differs. (The `storage` event never fires in the tab that wrote.)

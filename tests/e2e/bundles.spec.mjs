@@ -1,6 +1,6 @@
 // Two bundles (issue 21): a deep-linked lesson runs the small lesson bundle; every other page
 // runs the whole app. Both read and write the one record through the same model code.
-import { test, expect, appReady, derive, completedCount, FIRST, LESSON_ONE_RIGHT, storedWhen } from './helpers.mjs';
+import { test, expect, appReady, derive, completedCount, follow, FIRST, LESSON_ONE_RIGHT, storedWhen } from './helpers.mjs';
 
 /** Every wasm file the page fetched, by file name. */
 function wasmRequests(page) {
@@ -139,3 +139,26 @@ for (const [page_, blocked] of [[FIRST, 'tpm-lesson-*'], [FIRST, 'tpm-lesson-*_b
     await expect(page.getByRole('alert').filter({ hasText: 'This page could not start' })).toHaveCount(0);
   });
 }
+
+test('a lesson page restored from the back/forward cache takes in what other pages saved meanwhile', async ({ context }) => {
+  // Every lesson is a page load now, so back and forward often restore a frozen page. A frozen
+  // page gets no storage events; here they are dropped while `frozen` is set, and the restore is
+  // the event the browser fires then (Playwright's Chromium keeps no back/forward cache).
+  const a = await context.newPage();
+  await a.addInitScript(() => addEventListener('storage', (e) => { if (window.frozen) e.stopImmediatePropagation(); }, true));
+  await a.goto(FIRST);
+  await appReady(a);
+  await a.evaluate(() => { window.frozen = true; });
+  const b = await context.newPage();
+  await b.goto('/lessons/how-the-role-came-to-be/');
+  await appReady(b);
+  await b.getByRole('button', { name: 'Mark as complete' }).click();
+  await storedWhen(b, (p) => completedCount(p) === 1);
+  const second = a.locator('.outline-sidebar li:has(> a[href="/lessons/how-the-role-came-to-be/"])');
+  await expect(second).toHaveAttribute('data-state', 'not-started');
+  await a.evaluate(() => {
+    window.frozen = false;
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  });
+  await expect(second).toHaveAttribute('data-state', 'completed');
+});
