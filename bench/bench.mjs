@@ -23,12 +23,12 @@
 // instead of simulating; the budgets are set on the default, simulate), BENCH_SKIP_LIGHTHOUSE=1.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate } from './scale-content.mjs';
+import { freePort } from './ports.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -138,19 +138,6 @@ function run(cmd, args, { env, logFile }) {
       }
     });
   });
-}
-
-async function freePort(from) {
-  for (let p = from; p < from + 200; p++) {
-    if ([4173, 8080].includes(p)) continue;
-    const ok = await new Promise((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (ok) return p;
-  }
-  throw new Error(`no free port from ${from}`);
 }
 
 const servers = [];

@@ -12,11 +12,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import lighthouse from 'lighthouse';
+import { freePort } from './ports.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -143,19 +143,6 @@ async function chromeLauncher() {
 }
 
 // ---------------------------------------------------------------- the server
-
-async function freePort(from) {
-  for (let p = from; p < from + 200; p++) {
-    if ([4173, 8080].includes(p)) continue;
-    const ok = await new Promise((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-    });
-    if (ok) return p;
-  }
-  throw new Error(`no free port from ${from}`);
-}
 
 /** `tests/serve.mjs <dir> <port> / --compress`, as bench.mjs starts it. */
 async function serveCompressed(dir, portFrom) {
