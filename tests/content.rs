@@ -64,12 +64,14 @@ fn every_lesson_has_takeaways_a_callout_and_a_quiz_of_three_or_more() {
 }
 
 #[test]
-fn every_written_lesson_is_600_to_1500_words() {
+fn every_written_lesson_is_600_to_2000_words() {
     // Lesson 1 is the given text, kept word for word; the rule is for the lessons we write.
+    // Edition 3 widened the top from 1,500 words: a senior lesson (a worked re-plan, a model
+    // narrative document) needs more room than an introduction.
     for (_, lesson) in site().ordered().skip(1) {
         let words = lesson.text.split_whitespace().count();
         assert!(
-            (600..=1500).contains(&words),
+            (600..=2000).contains(&words),
             "{} has {words} words",
             lesson.lesson.slug
         );
