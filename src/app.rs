@@ -45,27 +45,26 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The lesson bundle's app: the shell around one lesson. Every link loads its page, so the
-/// other pages' code stays out of this bundle.
+/// The lesson bundle's app: the shell around one lesson, whose article stays as the build
+/// rendered it, with live parts in its places (`pages::lesson::adopt_static`). Every link
+/// loads its page, so the other pages' code stays out of this bundle. Call
+/// [`provide_shell`] first, in the same owner.
 #[component]
-pub fn LessonApp() -> impl IntoView {
-    provide_shell(Links::Load);
-    let path = crate::router::use_path();
+pub fn LessonApp(
+    /// Whether the page has its lesson's article, which `lib::start_lesson` moves into `main`.
+    has_article: bool,
+) -> impl IntoView {
     view! {
         // Search is a bundle of its own here, loaded on first use.
         <Shell search=|| view! { <LazySearch/> }.into_any()>
-            {path.with_untracked(|p| match Route::parse(p) {
-                // Its page carries its lesson: nothing to fetch, so no fetching code.
-                Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::INLINE_ONLY/> }.into_any(),
-                _ => view! { <NotFound/> }.into_any(),
-            })}
+            {(!has_article).then(|| view! { <NotFound/> })}
         </Shell>
     }
 }
 
 /// What every page's shell needs: the state, the router, and which of its dialogs are open
 /// (the header, the shortcuts and the footer share them).
-fn provide_shell(links: Links) {
+pub fn provide_shell(links: Links) {
     crate::state::provide_state();
     crate::router::provide_router(links);
     provide_context(SearchOpen(RwSignal::new(false)));

@@ -31,12 +31,43 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// Starts the whole app in the page (`src/main.rs`).
 pub fn start() {
-    mount(app::App);
+    starting();
+    remove_prerendered();
+    leptos::mount::mount_to_body(app::App);
+    ready();
 }
 
-/// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`).
+/// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the shell is rendered
+/// anew, as in the whole app, but the lesson's article the build rendered is kept, moved into
+/// the new `main` in the same task, and brought to life in its places.
 pub fn start_lesson() {
-    mount(app::LessonApp);
+    use leptos::prelude::*;
+
+    starting();
+    let document = web_sys::window().and_then(|w| w.document());
+    let article = document
+        .as_ref()
+        .and_then(|d| {
+            d.query_selector(&format!("#{PRERENDER_ID} article.lesson"))
+                .ok()
+        })
+        .flatten();
+    remove_prerendered();
+    // The article's live parts take their state from the shell's owner.
+    let shell_owner = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep_owner = shell_owner.clone();
+    let has_article = article.is_some();
+    leptos::mount::mount_to_body(move || {
+        app::provide_shell(router::Links::Load);
+        keep_owner.set(Owner::current());
+        view! { <app::LessonApp has_article/> }
+    });
+    let main = document.and_then(|d| d.get_element_by_id("main"));
+    if let (Some(owner), Some(article), Some(main)) = (shell_owner.take(), article, main) {
+        let _ = main.append_child(&article);
+        owner.with(|| pages::lesson::adopt_static(&article));
+    }
+    ready();
 }
 
 /// Starts the search bundle in a lesson page (`src/main_search.rs`): the search dialog, mounted
@@ -112,8 +143,8 @@ pub fn start_search() {
     }
 }
 
-/// Mounts `app` over the page's static first paint.
-fn mount<V: leptos::IntoView + 'static>(app: fn() -> V) {
+/// What every bundle does first, before it renders anything.
+fn starting() {
     // A debug build (`trunk serve`) says why it panicked; a release build stays small.
     #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
@@ -126,17 +157,22 @@ fn mount<V: leptos::IntoView + 'static>(app: fn() -> V) {
         panic!("a panic the recovery test asked for");
     }
     lesson_store::adopt_inline();
-    // The page's static first paint (the same components, rendered by tpm-site) gives way to
-    // the app in the same frame.
+}
+
+/// Removes the page's static first paint (the same components, rendered by tpm-site); the app
+/// that replaces it mounts in the same task, so no frame shows neither.
+fn remove_prerendered() {
     if let Some(prerendered) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(PRERENDER_ID))
     {
         prerendered.remove();
     }
-    leptos::mount::mount_to_body(app);
-    // Tests and tools wait for this before they press keys: the static first paint looks
-    // the same but does not listen.
+}
+
+/// Tells tests and tools that the app listens now: they wait for this before they press keys,
+/// since the static first paint looks the same but does not.
+fn ready() {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

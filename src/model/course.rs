@@ -113,7 +113,8 @@ pub struct LessonRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lesson {
     pub slug: String,
-    /// The body rendered to HTML at build time.
+    /// The body rendered to HTML at build time (empty in the copy a lesson's own page carries,
+    /// whose body is already in the page).
     pub html: String,
     pub quiz: Option<Quiz>,
 }

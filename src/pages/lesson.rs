@@ -56,39 +56,9 @@ fn LessonView(lesson: LessonRef, loader: lesson_store::Loader) -> impl IntoView 
 
     // Reaching the end of the text counts toward completion; the position is kept for "Resume".
     let end_marker = NodeRef::<leptos::html::Div>::new();
-    let has_quiz = info.question_count > 0;
-    let last_position = Cell::new(-1.0f64);
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        let (inner, height) = viewport_and_page_height();
-        let y = window().scroll_y().unwrap_or(0.0);
-        let fraction = if height > inner {
-            y / (height - inner)
-        } else {
-            1.0
-        };
-        if (fraction - last_position.get()).abs() >= 0.05 {
-            last_position.set(fraction);
-            progress.update(|p| p.set_position(slug, fraction, now()));
-            // The entry remembers its place, for back and forward.
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state(&fraction.into(), "");
-            }
-        }
-        if let Some(marker) = end_marker.get_untracked() {
-            if marker.get_bounding_client_rect().top() < inner
-                && !progress.with_untracked(|p| p.lesson(slug).is_some_and(|l| l.reached_end))
-            {
-                progress.update(|p| p.reach_end(slug, has_quiz, now()));
-            }
-        }
+    track_reading(slug, info.question_count > 0, move || {
+        end_marker.get_untracked().map(Into::into)
     });
-    on_cleanup(move || on_scroll.remove());
-
-    let completed = move || progress.with(|p| p.is_completed(slug));
-    let toggle_complete = move |_| {
-        let done = !progress.with_untracked(|p| p.is_completed(slug));
-        progress.update(|p| p.set_completed(slug, done, now()));
-    };
 
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
@@ -117,15 +87,156 @@ fn LessonView(lesson: LessonRef, loader: lesson_store::Loader) -> impl IntoView 
                     }.into_any()
                 }
             }}
-            <div class="lesson-complete">
-                <button type="button" class="button" aria-pressed=move || completed().to_string()
-                    on:click=toggle_complete>
-                    {move || if completed() { "✓ Completed: mark as not complete" } else { "Mark as complete" }}
-                </button>
-            </div>
+            <div class="lesson-complete"><CompleteButton slug/></div>
             <LessonNav slug/>
         </article>
     }
+}
+
+/// "Mark as complete", and its undo.
+#[component]
+fn CompleteButton(slug: &'static str) -> impl IntoView {
+    let progress = use_progress_mut();
+    let completed = move || progress.with(|p| p.is_completed(slug));
+    let toggle_complete = move |_| {
+        let done = !progress.with_untracked(|p| p.is_completed(slug));
+        progress.update(|p| p.set_completed(slug, done, now()));
+    };
+    view! {
+        <button type="button" class="button" aria-pressed=move || completed().to_string()
+            on:click=toggle_complete>
+            {move || if completed() { "✓ Completed: mark as not complete" } else { "Mark as complete" }}
+        </button>
+    }
+}
+
+/// Keeps the reading position for "Resume" and for back and forward, and counts reaching
+/// `end` (the marker after the text) toward completion.
+fn track_reading(
+    slug: &'static str,
+    has_quiz: bool,
+    end: impl Fn() -> Option<web_sys::Element> + 'static,
+) {
+    let progress = use_progress_mut();
+    let last_position = Cell::new(-1.0f64);
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        let (inner, height) = viewport_and_page_height();
+        let y = window().scroll_y().unwrap_or(0.0);
+        let fraction = if height > inner {
+            y / (height - inner)
+        } else {
+            1.0
+        };
+        if (fraction - last_position.get()).abs() >= 0.05 {
+            last_position.set(fraction);
+            progress.update(|p| p.set_position(slug, fraction, now()));
+            // The entry remembers its place, for back and forward.
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&fraction.into(), "");
+            }
+        }
+        if let Some(marker) = end() {
+            if marker.get_bounding_client_rect().top() < inner
+                && !progress.with_untracked(|p| p.lesson(slug).is_some_and(|l| l.reached_end))
+            {
+                progress.update(|p| p.reach_end(slug, has_quiz, now()));
+            }
+        }
+    });
+    on_cleanup(move || on_scroll.remove());
+}
+
+/// The lesson bundle's lesson page: the article the build rendered stays as it is, and only
+/// what changes comes alive in its places (the quiz, "Mark as complete", "· Completed" in the
+/// heading's line, glossary popovers and template copying, the reading position). Rendering
+/// nothing else keeps the bundle small; the links (breadcrumb, previous, next) are page loads.
+/// Call it inside the owner that holds the state, once `article` is in the document.
+pub fn adopt_static(article: &web_sys::Element) {
+    let path = crate::router::use_path();
+    let Some(lesson) = path.with_untracked(|p| match crate::model::routes::Route::parse(p) {
+        crate::model::routes::Route::Lesson(slug) => COURSE.find_lesson(slug),
+        _ => None,
+    }) else {
+        return;
+    };
+    let slug = lesson.lesson.slug;
+    let progress = use_progress_mut();
+    let saved_position = progress.with_untracked(|p| p.lesson(slug).and_then(|l| l.position));
+    Effect::new(move |_| progress.update(|p| p.visit(slug, now())));
+    let find = |selector: &str| article.query_selector(selector).ok().flatten();
+
+    if let Some(body) = find(".lesson-body") {
+        listen(&body, "click", on_body_click);
+        listen(&body, "keydown", on_body_keydown);
+        listen(&body, "focusin", |ev: web_sys::FocusEvent| undismiss(&ev));
+        listen(&body, "mouseover", |ev: web_sys::MouseEvent| undismiss(&ev));
+    }
+    let end = find(".lesson-end");
+    track_reading(slug, lesson.lesson.question_count > 0, move || end.clone());
+    if let Some(place) = find("section.quiz") {
+        match lesson_store::cached(slug).and_then(|l| l.quiz) {
+            Some(quiz) => replace(&place, view! { <QuizView slug quiz/> }),
+            None => replace(
+                &place,
+                view! {
+                    <div class="lesson-error" role="alert">
+                        <p>"Sorry, this page's quiz is missing from it: reload the page."</p>
+                    </div>
+                },
+            ),
+        }
+    }
+    if let Some(place) = find(".lesson-complete") {
+        place.set_inner_html("");
+        replace_children(&place, view! { <CompleteButton slug/> });
+    }
+    if let Some(meta) = find(".lesson-meta") {
+        let completed = move || progress.with(|p| p.is_completed(slug));
+        replace_children(
+            &meta,
+            view! {
+                {format!("Lesson {} of {} · {} min", lesson.index + 1, COURSE.lesson_count(), lesson.lesson.minutes)}
+                {move || completed().then_some(" · Completed")}
+            },
+        );
+    }
+    match position_to_restore(saved_position) {
+        Some(position) => scroll_to_position(position),
+        None => crate::document::scroll_to_hash(),
+    }
+}
+
+/// Puts a live view where a static element of the page was.
+fn replace(place: &web_sys::Element, view: impl IntoView) {
+    use leptos::tachys::view::{Mountable, Render};
+    let Some(parent) = place.parent_element() else {
+        return;
+    };
+    let mut state = view.into_view().build();
+    state.mount(&parent, Some(place.as_ref()));
+    place.remove();
+    // The view lives as long as the page; its owner is the app's.
+    std::mem::forget(state);
+}
+
+/// Makes a live view the only content of a static element of the page.
+fn replace_children(place: &web_sys::Element, view: impl IntoView) {
+    use leptos::tachys::view::{Mountable, Render};
+    place.set_inner_html("");
+    let mut state = view.into_view().build();
+    state.mount(place, None);
+    std::mem::forget(state);
+}
+
+/// Listens to `event` on `target` for as long as the page lives.
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    target: &web_sys::Element,
+    event: &str,
+    handler: fn(E),
+) {
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(E)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+    handler.forget();
 }
 
 /// The lesson's heading: where it sits in the course, its title, length and completion.

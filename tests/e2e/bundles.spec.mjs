@@ -1,6 +1,6 @@
 // Two bundles (issue 21): a deep-linked lesson runs the small lesson bundle; every other page
 // runs the whole app. Both read and write the one record through the same model code.
-import { test, expect, appReady, derive, completedCount, follow, FIRST, LESSON_ONE_RIGHT, storedWhen } from './helpers.mjs';
+import { test, expect, appReady, derive, completedCount, follow, FIRST, LESSON_ONE_RIGHT, storedWhen, LESSON_COUNT } from './helpers.mjs';
 
 /** Every wasm file the page fetched, by file name. */
 function wasmRequests(page) {
@@ -28,7 +28,7 @@ test('from a lesson, Review, the exam and Progress load the whole app and work',
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
   await appReady(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
-  await expect(page.getByRole('main')).toContainText('You have completed 1 of 39 lessons.');
+  await expect(page.getByRole('main')).toContainText(`You have completed 1 of ${LESSON_COUNT} lessons.`);
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Review/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
   await page.getByRole('button', { name: 'Menu' }).click();

@@ -7,6 +7,22 @@ export const PROGRESS_KEY = 'tpm-course.progress';
 export const BACKUP_KEY = 'tpm-course.progress.backup';
 export const FIRST = '/lessons/what-do-technical-program-managers-do/';
 
+/** The course's modules in order: title, and each lesson's slug and question ids, from content/. */
+export function courseModules() {
+  const content = path.resolve(import.meta.dirname, '../../content');
+  const toml = fs.readFileSync(path.join(content, 'course.toml'), 'utf8');
+  return toml.split('[[module]]').slice(1).map((block) => ({
+    title: block.match(/^title = "(.*)"$/m)[1],
+    lessons: [...block.match(/lessons = \[([^\]]*)\]/)[1].matchAll(/"([^"]+)"/g)].map(([, slug]) => ({
+      slug,
+      questions: [...fs.readFileSync(path.join(content, 'lessons', `${slug}.md`), 'utf8')
+        .matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]),
+    })),
+  }));
+}
+/** How many lessons the course has (tests must not write the number down). */
+export const LESSON_COUNT = courseModules().reduce((n, m) => n + m.lessons.length, 0);
+
 /** The right choices of lesson 1's quiz, question by question (the first is the given text). */
 export const LESSON_ONE_RIGHT = [
   ['Driving strategically important and complex initiatives forward.'],

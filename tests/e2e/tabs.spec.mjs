@@ -1,7 +1,7 @@
 // Two tabs, an older build beside a newer one, and version-1 records: progress is merged, never lost.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, completedCount, follow } from './helpers.mjs';
+import { test, expect, appReady, derive, FIRST, PROGRESS_KEY, BACKUP_KEY, seedStorage, storedWhen, completedCount, follow, LESSON_COUNT } from './helpers.mjs';
 
 const completedSlugs = (raw) => Object.entries(derive(JSON.parse(raw)).lessons).filter(([, l]) => l.completed).map(([s]) => s).sort();
 
@@ -74,12 +74,13 @@ test('an older build writing a version-1 record in another tab is merged, not ta
 });
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/progress-v1');
+// 'complete' is a record of the 39-lesson first edition with every lesson done.
 for (const [name, completed] of [['fresh', 0], ['mid-course', 3], ['complete', 39], ['stale-and-unknown', 1]]) {
   test(`a version-1 record (${name}) opens with nothing lost and is saved as version 3`, async ({ page }) => {
     const v1 = fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
     await seedStorage(page, { [PROGRESS_KEY]: v1 });
     await page.goto('/progress/');
-    await expect(page.getByText(`You have completed ${completed} of 39 lessons.`)).toBeVisible();
+    await expect(page.getByText(`You have completed ${completed} of ${LESSON_COUNT} lessons.`)).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     // Resume leads to the lesson the record says was opened last.
     const last = JSON.parse(v1).last_lesson;

@@ -85,8 +85,16 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             write(out.join(file), &json)?;
             let lesson: Lesson = serde_json::from_str(&json)
                 .map_err(|e| format!("lesson {slug}: its data does not read back: {e}"))?;
+            // The page carries its quiz for the lesson bundle, not its body: the body is
+            // already in the page, and the lesson bundle keeps it as it is.
+            let quiz_only = Lesson {
+                html: String::new(),
+                ..lesson.clone()
+            };
+            let inline =
+                serde_json::to_string(&quiz_only).map_err(|e| format!("lesson {slug}: {e}"))?;
             lesson_store::insert(lesson);
-            head = inline_data(LESSON_DATA_ID, &json);
+            head = inline_data(LESSON_DATA_ID, &inline);
         }
         // The path relative to the base, as the router reads it in the browser: under a
         // sub-path too, the first paint is the page's own, not "not found".
