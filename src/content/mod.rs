@@ -6,6 +6,7 @@
 
 pub mod links;
 pub mod markdown;
+pub mod scenario;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -47,6 +48,8 @@ pub struct Site {
     /// The figures that links lead to, by file name, as checked SVG: the build writes each
     /// into the site at `figures/<name>` (figures that are only shown are inlined instead).
     pub figure_files: BTreeMap<String, String>,
+    /// Decision scenarios by slug (`content/scenarios/<slug>.md`).
+    pub scenarios: BTreeMap<String, scenario::ScenarioEntry>,
 }
 
 /// A module as listed in course.toml.
@@ -182,10 +185,11 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
         ("lessons", "md"),
         ("figures", "svg"),
         ("templates", "md"),
+        ("scenarios", "md"),
     ] {
         let folder_path = dir.join(folder);
-        // Figures and templates are optional; a course need not have any.
-        if matches!(folder, "figures" | "templates") && !folder_path.exists() {
+        // Figures, templates and scenarios are optional; a course need not have any.
+        if matches!(folder, "figures" | "templates" | "scenarios") && !folder_path.exists() {
             continue;
         }
         let entries = std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
@@ -375,6 +379,22 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
         }
     }
     check_links(&cx, &lessons, &mut errors);
+    let scenario_prefix = format!("{CONTENT_DIR}/scenarios/");
+    let module_slugs: Vec<String> = modules.iter().map(|m| m.slug.clone()).collect();
+    let mut scenarios = BTreeMap::new();
+    for (path, text) in files.range(scenario_prefix.clone()..) {
+        let Some(name) = path.strip_prefix(&scenario_prefix) else {
+            break;
+        };
+        let slug = name.trim_end_matches(".md");
+        if !is_slug(slug) {
+            errors.push(err(path, 1, format!("the file name: {SLUG_RULE}")));
+            continue;
+        }
+        if let Some(entry) = scenario::parse(path, slug, text, &cx, &module_slugs, &mut errors) {
+            scenarios.insert(slug.to_string(), entry);
+        }
+    }
     let figure_files = lessons
         .values()
         .flat_map(|l| &l.figure_links)
@@ -391,6 +411,7 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             glossary,
             templates,
             figure_files,
+            scenarios,
         })
     } else {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));

@@ -776,3 +776,143 @@ fn a_figure_that_starts_a_sentence_is_refused_once() {
         &["content/lessons/b.md:7: a figure stands alone in its paragraph: put ![alt text](figures/name.svg) on lines of its own"],
     );
 }
+
+/// A scenario file: six points in a line (each expert choice goes on, the other ends badly),
+/// the last point's expert choice reaching the good ending.
+fn scenario_file() -> String {
+    let mut block = String::from("start = \"p1\"\n");
+    for i in 1..=6 {
+        let next = if i == 6 {
+            "good".to_string()
+        } else {
+            format!("p{}", i + 1)
+        };
+        block.push_str(&format!(
+            "\n[[point]]\nid = \"p{i}\"\nlessons = [\"a\"]\nsituation = \"\"\"\nThe [critical path](term:critical-path) slips.\n\"\"\"\n\n[[point.choice]]\ntext = \"Go on\"\nconsequence = \"It works.\"\nnext = \"{next}\"\nexpert = true\n\n[[point.choice]]\ntext = \"Stop\"\nconsequence = \"It fails.\"\nnext = \"bad\"\n"
+        ));
+    }
+    block.push_str("\n[[ending]]\nid = \"good\"\ntitle = \"Shipped\"\ndebrief = \"Well done.\"\n\n[[ending]]\nid = \"bad\"\ntitle = \"Stopped\"\ndebrief = \"See [lesson A](../lessons/a.md).\"\n");
+    format!("+++\ntitle = \"A slip\"\nsubtitle = \"S\"\nminutes = 5\nmodule = \"m\"\n+++\n\nYou run the program.\n\n```scenario\n{block}```\n")
+}
+
+#[test]
+fn a_valid_scenario_parses_with_its_markdown_rendered() {
+    let site = parse(&course_with(|f| {
+        f.insert("content/scenarios/slip.md".into(), scenario_file());
+    }))
+    .unwrap();
+    let entry = &site.scenarios["slip"];
+    assert_eq!(entry.title, "A slip");
+    assert_eq!(entry.module.as_deref(), Some("m"));
+    let s = &entry.scenario;
+    assert_eq!(s.intro, "<p>You run the program.</p>\n");
+    assert_eq!(s.points.len(), 6);
+    assert!(
+        s.points[0].situation.contains("class=\"term-button\""),
+        "{}",
+        s.points[0].situation
+    );
+    assert_eq!(s.points[0].choices[0].text, "Go on");
+    assert_eq!(s.points[0].lessons, vec!["a".to_string()]);
+    assert!(
+        s.endings[1]
+            .debrief
+            .contains("<a href=\"lessons/a/\">lesson A</a>"),
+        "{}",
+        s.endings[1].debrief
+    );
+    assert_eq!(
+        s.expert_path().map(|(path, end)| (path.len(), end)),
+        Some((6, 0))
+    );
+}
+
+#[test]
+fn every_scenario_mistake_is_reported_at_its_line() {
+    let mut text = scenario_file();
+    // Lines: front matter 1-6, the block opens at 10, each point takes 18 lines from its
+    // [[point]] (p1 at 13, p2 at 31, p3 at 49); a choice is reported at its text.
+    text = text.replacen("module = \"m\"", "module = \"nope\"", 1);
+    text = text.replacen("next = \"p3\"", "next = \"p9\"", 1); // p2's expert choice
+    text = text.replacen("lessons = [\"a\"]", "lessons = [\"a\", \"zz\"]", 1); // p1
+    text = text.replacen("consequence = \"It fails.\"", "consequence = \"\"", 1); // p1
+    text = text.replacen(
+        "The [critical path](term:critical-path)",
+        "The [flux](term:flux)",
+        1,
+    ); // p1
+    check(
+        course_with(|f| {
+            f.insert("content/scenarios/slip.md".into(), text);
+        }),
+        &[
+            "content/scenarios/slip.md:5: front matter: module \"nope\" is not in course.toml (leave module out for a capstone)",
+            "content/scenarios/slip.md:15: point \"p1\": lesson \"zz\" is not in course.toml",
+            "content/scenarios/slip.md:17: glossary term \"flux\" is not defined; add a [[term]] with id = \"flux\" to a file in content/glossary/",
+            "content/scenarios/slip.md:27: point \"p1\", choice 2: it has no consequence; say what happens",
+            "content/scenarios/slip.md:39: point \"p2\", choice 1: next is \"p9\", which is no point or ending of this scenario",
+            // Cut off by the broken choice: p3 to p6 and the good ending.
+            "content/scenarios/slip.md:50: point \"p3\" cannot be reached from the start; lead a choice to it or remove it",
+            "content/scenarios/slip.md:68: point \"p4\" cannot be reached from the start; lead a choice to it or remove it",
+            "content/scenarios/slip.md:86: point \"p5\" cannot be reached from the start; lead a choice to it or remove it",
+            "content/scenarios/slip.md:104: point \"p6\" cannot be reached from the start; lead a choice to it or remove it",
+            "content/scenarios/slip.md:122: ending \"good\" cannot be reached; lead a choice to it or remove it",
+        ],
+    );
+}
+
+#[test]
+fn a_scenario_without_its_block_or_with_too_few_points_says_so() {
+    let short = scenario_file().replacen("next = \"p2\"", "next = \"good\"", 1);
+    let cut = short.find("\n[[point]]\nid = \"p2\"").unwrap();
+    let end = short.find("\n[[ending]]").unwrap();
+    let short = format!("{}{}", &short[..cut], &short[end..]);
+    check(
+        course_with(|f| {
+            f.insert("content/scenarios/short.md".into(), short);
+            f.insert(
+                "content/scenarios/empty.md".into(),
+                "+++\ntitle = \"E\"\nsubtitle = \"S\"\nminutes = 1\n+++\n\nNo block.\n".into(),
+            );
+            f.insert(
+                "content/scenarios/Bad_Name.md".into(),
+                "+++\ntitle = \"E\"\nsubtitle = \"S\"\nminutes = 1\n+++\n".into(),
+            );
+        }),
+        &[
+            "content/scenarios/Bad_Name.md:1: the file name: a slug is lowercase letters, digits and hyphens",
+            "content/scenarios/empty.md:8: a scenario needs a ```scenario block with its decision points and endings",
+            "content/scenarios/short.md:11: it has 1 decision point(s); a scenario needs at least 6",
+        ],
+    );
+}
+
+#[test]
+fn a_scenario_loop_without_a_way_out_and_a_missing_expert_choice_are_reported() {
+    // p5's and p6's choices lead only to each other (p6's expert choice now goes back to p5);
+    // p2 has no expert choice; p1 has two. Lines as in the test above (each point's id).
+    let text = scenario_file()
+        .replacen("next = \"bad\"\n", "next = \"bad\"\nexpert = true\n", 1)
+        .replacen("next = \"p3\"\nexpert = true", "next = \"p3\"", 1)
+        .replacen("next = \"good\"", "next = \"p5\"", 1);
+    let p5 = text.find("id = \"p5\"").unwrap();
+    let text = format!(
+        "{}{}",
+        &text[..p5],
+        text[p5..]
+            .replacen("next = \"bad\"", "next = \"p6\"", 1)
+            .replacen("next = \"bad\"", "next = \"p5\"", 1)
+    );
+    check(
+        course_with(|f| {
+            f.insert("content/scenarios/loop.md".into(), text);
+        }),
+        &[
+            "content/scenarios/loop.md:14: point \"p1\" has 2 expert choices; mark exactly one with expert = true",
+            "content/scenarios/loop.md:33: point \"p2\" has 0 expert choices; mark exactly one with expert = true",
+            "content/scenarios/loop.md:86: point \"p5\" leads only into a loop: no ending can be reached from it",
+            "content/scenarios/loop.md:104: point \"p6\" leads only into a loop: no ending can be reached from it",
+            "content/scenarios/loop.md:122: ending \"good\" cannot be reached; lead a choice to it or remove it",
+        ],
+    );
+}

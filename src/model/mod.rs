@@ -13,5 +13,6 @@ pub mod json;
 pub mod progress;
 pub mod review;
 pub mod routes;
+pub mod scenario;
 pub mod search;
 pub mod sort;

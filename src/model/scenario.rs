@@ -1,0 +1,597 @@
+//! Decision scenarios: a situation, decision points with choices, each choice's consequence
+//! and where it leads, and endings with a debrief. One choice at every point is the expert's;
+//! following them from the start is the expert's path, and every point off it is a what-if.
+//!
+//! The build checks a scenario's shape with [`Scenario::problems`] (the content parser turns
+//! each problem into `file:line`); the player will walk the same graph.
+
+use serde::{Deserialize, Serialize};
+
+/// The fewest decision points a scenario may have.
+pub const MIN_POINTS: usize = 6;
+/// The fewest and most choices at one decision point.
+pub const CHOICES: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// A branching decision scenario, as written by the build into `scenarios/<slug>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub slug: String,
+    /// The situation the learner starts in, as HTML.
+    pub intro: String,
+    /// The id of the first decision point.
+    pub start: String,
+    pub points: Vec<Point>,
+    pub endings: Vec<Ending>,
+}
+
+/// One decision: what the learner faces and what they may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub id: String,
+    /// What has happened and what must be decided now, as HTML.
+    pub situation: String,
+    /// The lessons this decision exercises (slugs), to reread from the debrief.
+    pub lessons: Vec<String>,
+    pub choices: Vec<ScenarioChoice>,
+}
+
+/// A choice at a decision point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioChoice {
+    /// What the learner would do, as inline HTML.
+    pub text: String,
+    /// What happens when they do, as HTML: shown after the choice, and in the debrief.
+    pub consequence: String,
+    /// The id of the decision point or ending it leads to.
+    pub next: String,
+    /// Whether this is the expert's choice here (exactly one per point).
+    pub expert: bool,
+}
+
+/// Where a playthrough ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ending {
+    pub id: String,
+    pub title: String,
+    /// What this ending means, as HTML.
+    pub debrief: String,
+}
+
+/// Where a choice leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// To the decision point at this index.
+    Point(usize),
+    /// To the ending at this index.
+    Ending(usize),
+}
+
+/// What a problem in a scenario is about, for the parser to find its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The scenario as a whole (its `start`, its list of points or endings).
+    Scenario,
+    /// A decision point, by index.
+    Point(usize),
+    /// A choice: its point's index and its own.
+    Choice(usize, usize),
+    /// An ending, by index.
+    Ending(usize),
+}
+
+/// A mistake in a scenario's shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: Place,
+    pub message: String,
+}
+
+impl Scenario {
+    /// Where an id leads: a decision point or an ending.
+    pub fn step(&self, id: &str) -> Option<Step> {
+        self.points
+            .iter()
+            .position(|p| p.id == id)
+            .map(Step::Point)
+            .or_else(|| {
+                self.endings
+                    .iter()
+                    .position(|e| e.id == id)
+                    .map(Step::Ending)
+            })
+    }
+
+    /// The expert's path: from the start, each point with the index of its expert choice,
+    /// and the ending it reaches. `None` if the path is broken (an unknown id, a point
+    /// without exactly one expert choice, or a point it reaches twice).
+    pub fn expert_path(&self) -> Option<(Vec<(usize, usize)>, usize)> {
+        let mut path = Vec::new();
+        let mut at = self.step(&self.start)?;
+        loop {
+            match at {
+                Step::Ending(e) => return Some((path, e)),
+                Step::Point(p) => {
+                    if path.iter().any(|&(q, _)| q == p) {
+                        return None;
+                    }
+                    let mut experts = self.points[p].choices.iter().enumerate();
+                    let (c, choice) = experts.find(|(_, c)| c.expert)?;
+                    if experts.any(|(_, c)| c.expert) {
+                        return None;
+                    }
+                    path.push((p, c));
+                    at = self.step(&choice.next)?;
+                }
+            }
+        }
+    }
+
+    /// Every mistake in the scenario's shape, in the order of the file: ids used twice, a
+    /// choice that leads nowhere, a point with too few or too many choices or not exactly
+    /// one expert choice, an empty consequence, a point the start cannot reach, a point from
+    /// which no ending can be reached, an ending nothing leads to, no endings, fewer than
+    /// [`MIN_POINTS`] points, and an expert's path that does not reach an ending.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut say = |place: Place, message: String| problems.push(Problem { place, message });
+        let start = self.step(&self.start);
+        if start.is_none() {
+            say(
+                Place::Scenario,
+                format!(
+                    "start is \"{}\", which is no decision point of this scenario",
+                    self.start
+                ),
+            );
+        }
+        if self.points.len() < MIN_POINTS {
+            say(
+                Place::Scenario,
+                format!(
+                    "it has {} decision point(s); a scenario needs at least {MIN_POINTS}",
+                    self.points.len()
+                ),
+            );
+        }
+        if self.endings.is_empty() {
+            say(
+                Place::Scenario,
+                "it has no ending; add an [[ending]] table".into(),
+            );
+        }
+        let ids = self
+            .points
+            .iter()
+            .map(|p| &p.id)
+            .chain(self.endings.iter().map(|e| &e.id));
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, id) in ids.enumerate() {
+            let place = if i < self.points.len() {
+                Place::Point(i)
+            } else {
+                Place::Ending(i - self.points.len())
+            };
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                say(
+                    place.clone(),
+                    format!("id \"{id}\": an id is lowercase letters, digits and hyphens"),
+                );
+            }
+            if !seen.insert(id) {
+                say(
+                    place,
+                    format!("id \"{id}\" is used twice; every point and ending needs its own"),
+                );
+            }
+        }
+
+        // Which steps each point leads to, for the reachability checks below.
+        let mut edges: Vec<Vec<Step>> = Vec::new();
+        for (p, point) in self.points.iter().enumerate() {
+            let n = point.choices.len();
+            if !CHOICES.contains(&n) {
+                say(
+                    Place::Point(p),
+                    format!(
+                        "point \"{}\" has {n} choice(s); a decision has {} to {}",
+                        point.id,
+                        CHOICES.start(),
+                        CHOICES.end()
+                    ),
+                );
+            }
+            let experts = point.choices.iter().filter(|c| c.expert).count();
+            if experts != 1 {
+                say(
+                    Place::Point(p),
+                    format!(
+                        "point \"{}\" has {experts} expert choices; mark exactly one with expert = true",
+                        point.id
+                    ),
+                );
+            }
+            let mut to = Vec::new();
+            for (c, choice) in point.choices.iter().enumerate() {
+                if is_blank(&choice.consequence) {
+                    say(
+                        Place::Choice(p, c),
+                        format!(
+                            "point \"{}\", choice {}: it has no consequence; say what happens",
+                            point.id,
+                            c + 1
+                        ),
+                    );
+                }
+                match self.step(&choice.next) {
+                    Some(step) => to.push(step),
+                    None => say(
+                        Place::Choice(p, c),
+                        format!(
+                            "point \"{}\", choice {}: next is \"{}\", which is no point or ending of this scenario",
+                            point.id,
+                            c + 1,
+                            choice.next
+                        ),
+                    ),
+                }
+            }
+            edges.push(to);
+        }
+
+        // Forward from the start: what a learner can reach.
+        let mut reached_point = vec![false; self.points.len()];
+        let mut reached_ending = vec![false; self.endings.len()];
+        let mut stack: Vec<Step> = start.into_iter().collect();
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Ending(e) => reached_ending[e] = true,
+                Step::Point(p) if !reached_point[p] => {
+                    reached_point[p] = true;
+                    stack.extend(edges[p].iter().copied());
+                }
+                Step::Point(_) => {}
+            }
+        }
+        // Backward from the endings: from which points an ending can still be reached.
+        let mut can_end = vec![false; self.points.len()];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for (p, to) in edges.iter().enumerate() {
+                if !can_end[p]
+                    && to.iter().any(|s| match *s {
+                        Step::Ending(_) => true,
+                        Step::Point(q) => can_end[q],
+                    })
+                {
+                    can_end[p] = true;
+                    changed = true;
+                }
+            }
+        }
+        for (p, point) in self.points.iter().enumerate() {
+            if start.is_some() && !reached_point[p] {
+                say(
+                    Place::Point(p),
+                    format!(
+                        "point \"{}\" cannot be reached from the start; lead a choice to it or remove it",
+                        point.id
+                    ),
+                );
+            } else if !can_end[p] {
+                say(
+                    Place::Point(p),
+                    format!(
+                        "point \"{}\" leads only into a loop: no ending can be reached from it",
+                        point.id
+                    ),
+                );
+            }
+        }
+        for (e, ending) in self.endings.iter().enumerate() {
+            if start.is_some() && !reached_ending[e] {
+                say(
+                    Place::Ending(e),
+                    format!(
+                        "ending \"{}\" cannot be reached; lead a choice to it or remove it",
+                        ending.id
+                    ),
+                );
+            }
+        }
+        // The expert's path, once every point has its one expert choice and every id leads
+        // somewhere (otherwise the messages above already say what to fix).
+        if start.is_some()
+            && self
+                .points
+                .iter()
+                .all(|p| p.choices.iter().filter(|c| c.expert).count() == 1)
+            && self
+                .points
+                .iter()
+                .flat_map(|p| &p.choices)
+                .all(|c| self.step(&c.next).is_some())
+            && self.expert_path().is_none()
+        {
+            say(
+                Place::Scenario,
+                "the expert's path (expert = true from the start) comes back to a point it has passed, so it never reaches an ending".into(),
+            );
+        }
+        problems
+    }
+}
+
+/// Whether HTML shows no text (the build renders an empty consequence as nothing or as
+/// empty tags).
+fn is_blank(html: &str) -> bool {
+    let mut in_tag = false;
+    !html.chars().any(|c| match c {
+        '<' => {
+            in_tag = true;
+            false
+        }
+        '>' => {
+            in_tag = false;
+            false
+        }
+        c => !in_tag && !c.is_whitespace(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A choice leading to `next`.
+    fn choice(next: &str, expert: bool) -> ScenarioChoice {
+        ScenarioChoice {
+            text: format!("to {next}"),
+            consequence: "<p>It happens.</p>".into(),
+            next: next.into(),
+            expert,
+        }
+    }
+
+    fn point(id: &str, choices: Vec<ScenarioChoice>) -> Point {
+        Point {
+            id: id.into(),
+            situation: "<p>Now what?</p>".into(),
+            lessons: vec![],
+            choices,
+        }
+    }
+
+    fn ending(id: &str) -> Ending {
+        Ending {
+            id: id.into(),
+            title: id.into(),
+            debrief: "<p>So.</p>".into(),
+        }
+    }
+
+    /// Six points in a line, the expert's choice going on and the other ending at once;
+    /// the last point's expert choice reaches the good ending.
+    fn line() -> Scenario {
+        let mut points = Vec::new();
+        for i in 1..=6 {
+            let next = if i == 6 {
+                "good".to_string()
+            } else {
+                format!("p{}", i + 1)
+            };
+            points.push(point(
+                &format!("p{i}"),
+                vec![choice(&next, true), choice("bad", false)],
+            ));
+        }
+        Scenario {
+            slug: "s".into(),
+            intro: "<p>Hi.</p>".into(),
+            start: "p1".into(),
+            points,
+            endings: vec![ending("good"), ending("bad")],
+        }
+    }
+
+    fn messages(s: &Scenario) -> Vec<(Place, String)> {
+        s.problems()
+            .into_iter()
+            .map(|p| (p.place, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_well_formed_scenario_has_no_problems_and_its_expert_path() {
+        let s = line();
+        assert_eq!(messages(&s), vec![]);
+        assert_eq!(
+            s.expert_path(),
+            Some((vec![(0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0)], 0))
+        );
+        assert_eq!(s.step("p3"), Some(Step::Point(2)));
+        assert_eq!(s.step("bad"), Some(Step::Ending(1)));
+        assert_eq!(s.step("nowhere"), None);
+    }
+
+    #[test]
+    fn an_unknown_target_and_an_unknown_start_are_named() {
+        let mut s = line();
+        s.points[2].choices[1].next = "nowhere".into();
+        assert_eq!(
+            messages(&s),
+            vec![(
+                Place::Choice(2, 1),
+                "point \"p3\", choice 2: next is \"nowhere\", which is no point or ending of this scenario".into()
+            )]
+        );
+        let mut s = line();
+        s.start = "p0".into();
+        assert_eq!(
+            messages(&s)[0],
+            (
+                Place::Scenario,
+                "start is \"p0\", which is no decision point of this scenario".into()
+            )
+        );
+    }
+
+    #[test]
+    fn unreachable_points_and_endings_are_named() {
+        let mut s = line();
+        // p1 now skips p2: p2 is unreachable, and so is nothing else.
+        s.points[0].choices[0].next = "p3".into();
+        s.endings.push(ending("lonely"));
+        assert_eq!(
+            messages(&s),
+            vec![
+                (
+                    Place::Point(1),
+                    "point \"p2\" cannot be reached from the start; lead a choice to it or remove it".into()
+                ),
+                (
+                    Place::Ending(2),
+                    "ending \"lonely\" cannot be reached; lead a choice to it or remove it".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_loop_with_no_way_out_is_named_for_each_point_in_it() {
+        let mut s = line();
+        // p4 and p5 lead only to each other.
+        s.points[3].choices = vec![choice("p5", true), choice("p5", false)];
+        s.points[4].choices = vec![choice("p4", true), choice("p4", false)];
+        assert_eq!(
+            messages(&s),
+            vec![
+                (
+                    Place::Point(3),
+                    "point \"p4\" leads only into a loop: no ending can be reached from it".into()
+                ),
+                (
+                    Place::Point(4),
+                    "point \"p5\" leads only into a loop: no ending can be reached from it".into()
+                ),
+                (
+                    Place::Point(5),
+                    "point \"p6\" cannot be reached from the start; lead a choice to it or remove it".into()
+                ),
+                (
+                    Place::Ending(0),
+                    "ending \"good\" cannot be reached; lead a choice to it or remove it".into()
+                ),
+                (
+                    Place::Scenario,
+                    "the expert's path (expert = true from the start) comes back to a point it has passed, so it never reaches an ending".into()
+                ),
+            ]
+        );
+        assert_eq!(s.expert_path(), None);
+    }
+
+    #[test]
+    fn a_loop_with_a_way_out_is_allowed_but_not_on_the_experts_path() {
+        let mut s = line();
+        // A what-if: p3's other choice goes back to p2, from where the path goes on.
+        s.points[2].choices[1].next = "p2".into();
+        assert_eq!(messages(&s), vec![]);
+        // The expert going back is a path that never ends.
+        s.points[2].choices[0].expert = false;
+        s.points[2].choices[1].expert = true;
+        assert_eq!(
+            messages(&s),
+            vec![(
+                Place::Scenario,
+                "the expert's path (expert = true from the start) comes back to a point it has passed, so it never reaches an ending".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn choices_experts_consequences_endings_and_size_are_checked() {
+        let mut s = line();
+        s.points[0].choices.push(choice("bad", true));
+        s.points[1].choices = vec![choice("p3", true)];
+        s.points[2].choices[0].expert = false;
+        s.points[3].choices[1].consequence = "  ".into();
+        s.points[4].choices = vec![
+            choice("p6", true),
+            choice("bad", false),
+            choice("bad", false),
+            choice("bad", false),
+            choice("bad", false),
+        ];
+        assert_eq!(
+            messages(&s),
+            vec![
+                (
+                    Place::Point(0),
+                    "point \"p1\" has 2 expert choices; mark exactly one with expert = true".into()
+                ),
+                (
+                    Place::Point(1),
+                    "point \"p2\" has 1 choice(s); a decision has 2 to 4".into()
+                ),
+                (
+                    Place::Point(2),
+                    "point \"p3\" has 0 expert choices; mark exactly one with expert = true".into()
+                ),
+                (
+                    Place::Choice(3, 1),
+                    "point \"p4\", choice 2: it has no consequence; say what happens".into()
+                ),
+                (
+                    Place::Point(4),
+                    "point \"p5\" has 5 choice(s); a decision has 2 to 4".into()
+                ),
+            ]
+        );
+        let small = Scenario {
+            points: line().points.into_iter().take(2).collect(),
+            endings: vec![],
+            ..line()
+        };
+        let found = messages(&small);
+        assert_eq!(
+            found[..2],
+            [
+                (
+                    Place::Scenario,
+                    "it has 2 decision point(s); a scenario needs at least 6".into()
+                ),
+                (
+                    Place::Scenario,
+                    "it has no ending; add an [[ending]] table".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut s = line();
+        s.points[4].id = "P 5".into();
+        s.points[3].choices[0].next = "P 5".into();
+        // An ending named like a point: ids lead to the point, so the ending is unreachable.
+        s.endings.push(ending("p3"));
+        assert_eq!(
+            messages(&s),
+            vec![
+                (
+                    Place::Point(4),
+                    "id \"P 5\": an id is lowercase letters, digits and hyphens".into()
+                ),
+                (
+                    Place::Ending(2),
+                    "id \"p3\" is used twice; every point and ending needs its own".into()
+                ),
+                (
+                    Place::Ending(2),
+                    "ending \"p3\" cannot be reached; lead a choice to it or remove it".into()
+                ),
+            ]
+        );
+    }
+}
