@@ -322,6 +322,153 @@ impl Scenario {
     }
 }
 
+/// One decision a learner made: the point's id and the index of the choice taken. A record
+/// keeps these, so a playthrough can be replayed against the scenario as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub point: String,
+    pub choice: usize,
+}
+
+/// Where a playthrough stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Waiting for a decision at this point.
+    At(usize),
+    /// Finished at this ending.
+    Ended(usize),
+}
+
+/// A saved playthrough that no longer fits the scenario (a content edit removed or moved a
+/// point, or removed a choice): the player restarts it with a notice and keeps the old one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// How many of the saved decisions still fit, from the start.
+    pub fitting: usize,
+}
+
+/// One row of a debrief: a decision made, beside the expert's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DebriefRow {
+    /// The point, by index.
+    pub point: usize,
+    /// The choice the learner made, by index.
+    pub chosen: usize,
+    /// The expert's choice at that point, by index.
+    pub expert: usize,
+    /// Whether the point is off the expert's path: a what-if, which the story did not take.
+    pub what_if: bool,
+}
+
+impl DebriefRow {
+    /// Whether the learner chose as the expert did here.
+    pub fn agreed(&self) -> bool {
+        self.chosen == self.expert
+    }
+}
+
+/// What a finished (or unfinished) playthrough shows at its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Debrief {
+    pub rows: Vec<DebriefRow>,
+    /// The ending reached, if the playthrough is finished.
+    pub ending: Option<usize>,
+}
+
+impl Debrief {
+    /// Decisions that agreed with the expert's, of all decisions made.
+    pub fn agreement(&self) -> (usize, usize) {
+        let agreed = self.rows.iter().filter(|r| r.agreed()).count();
+        (agreed, self.rows.len())
+    }
+
+    /// The points where the learner left the expert's choice: each becomes a review item.
+    pub fn missed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().filter(|r| !r.agreed()).map(|r| r.point)
+    }
+}
+
+impl Scenario {
+    /// Replays saved decisions from the start: where the playthrough stands now, or why the
+    /// saved decisions no longer fit (a decision at a point the path does not reach, a choice
+    /// the point no longer has, or a decision after an ending).
+    pub fn position(&self, taken: &[Taken]) -> Result<Position, Stale> {
+        let mut at = match self.step(&self.start) {
+            Some(Step::Point(p)) => Position::At(p),
+            Some(Step::Ending(e)) => Position::Ended(e),
+            None => return Err(Stale { fitting: 0 }),
+        };
+        for (i, t) in taken.iter().enumerate() {
+            let Position::At(p) = at else {
+                return Err(Stale { fitting: i });
+            };
+            let point = &self.points[p];
+            let Some(choice) = point.choices.get(t.choice).filter(|_| point.id == t.point) else {
+                return Err(Stale { fitting: i });
+            };
+            at = match self.step(&choice.next) {
+                Some(Step::Point(q)) => Position::At(q),
+                Some(Step::Ending(e)) => Position::Ended(e),
+                None => return Err(Stale { fitting: i }),
+            };
+        }
+        Ok(at)
+    }
+
+    /// Makes a decision at the current point: the decision to save, and where it leads.
+    /// `None` if the playthrough has ended or `choice` is not one of the point's.
+    pub fn choose(&self, taken: &[Taken], choice: usize) -> Option<(Taken, Position)> {
+        let Ok(Position::At(p)) = self.position(taken) else {
+            return None;
+        };
+        let next = &self.points[p].choices.get(choice)?.next;
+        let to = match self.step(next)? {
+            Step::Point(q) => Position::At(q),
+            Step::Ending(e) => Position::Ended(e),
+        };
+        let decision = Taken {
+            point: self.points[p].id.clone(),
+            choice,
+        };
+        Some((decision, to))
+    }
+
+    /// The debrief of saved decisions that fit (see [`Scenario::position`]): each decision
+    /// beside the expert's, marked as a what-if when its point is off the expert's path.
+    pub fn debrief(&self, taken: &[Taken]) -> Result<Debrief, Stale> {
+        let at = self.position(taken)?;
+        let on_path: Vec<usize> = self
+            .expert_path()
+            .map(|(path, _)| path.into_iter().map(|(p, _)| p).collect())
+            .unwrap_or_default();
+        let rows = taken
+            .iter()
+            .map(|t| {
+                let point = self
+                    .points
+                    .iter()
+                    .position(|p| p.id == t.point)
+                    .unwrap_or(0);
+                DebriefRow {
+                    point,
+                    chosen: t.choice,
+                    expert: self.points[point]
+                        .choices
+                        .iter()
+                        .position(|c| c.expert)
+                        .unwrap_or(0),
+                    what_if: !on_path.contains(&point),
+                }
+            })
+            .collect();
+        let ending = match at {
+            Position::Ended(e) => Some(e),
+            Position::At(_) => None,
+        };
+        Ok(Debrief { rows, ending })
+    }
+}
+
 /// Whether HTML shows no text (the build renders an empty consequence as nothing or as
 /// empty tags).
 fn is_blank(html: &str) -> bool {
@@ -593,5 +740,89 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    fn took(point: &str, choice: usize) -> Taken {
+        Taken {
+            point: point.into(),
+            choice,
+        }
+    }
+
+    #[test]
+    fn a_playthrough_moves_one_decision_at_a_time_and_ends() {
+        let s = line();
+        assert_eq!(s.position(&[]), Ok(Position::At(0)));
+        let (first, at) = s.choose(&[], 0).unwrap();
+        assert_eq!((first.clone(), at), (took("p1", 0), Position::At(1)));
+        let (second, at) = s.choose(&[first.clone()], 1).unwrap();
+        assert_eq!((second.clone(), at), (took("p2", 1), Position::Ended(1)));
+        let done = [first, second];
+        assert_eq!(s.position(&done), Ok(Position::Ended(1)));
+        // Nothing more to decide once ended; no choice that the point lacks.
+        assert_eq!(s.choose(&done, 0), None);
+        assert_eq!(s.choose(&[], 2), None);
+    }
+
+    #[test]
+    fn the_debrief_sets_each_decision_beside_the_experts_and_marks_what_ifs() {
+        let mut s = line();
+        // A what-if: p3's other choice leads to an extra point off the expert's path.
+        s.points[2].choices[1].next = "side".into();
+        s.points.push(point(
+            "side",
+            vec![choice("p4", false), choice("bad", true)],
+        ));
+        let taken = [
+            took("p1", 0),
+            took("p2", 0),
+            took("p3", 1),
+            took("side", 0),
+            took("p4", 0),
+            took("p5", 0),
+            took("p6", 0),
+        ];
+        let debrief = s.debrief(&taken).unwrap();
+        assert_eq!(debrief.ending, Some(0));
+        assert_eq!(debrief.agreement(), (5, 7));
+        assert_eq!(debrief.missed().collect::<Vec<_>>(), vec![2, 6]);
+        assert_eq!(
+            debrief.rows[2..4],
+            [
+                DebriefRow {
+                    point: 2,
+                    chosen: 1,
+                    expert: 0,
+                    what_if: false
+                },
+                DebriefRow {
+                    point: 6,
+                    chosen: 0,
+                    expert: 1,
+                    what_if: true
+                },
+            ]
+        );
+        // Unfinished: the rows so far, no ending.
+        let part = s.debrief(&taken[..2]).unwrap();
+        assert_eq!((part.ending, part.agreement()), (None, (2, 2)));
+    }
+
+    #[test]
+    fn saved_decisions_that_no_longer_fit_are_stale_with_how_many_still_fit() {
+        let s = line();
+        // A point renamed by a content edit.
+        assert_eq!(
+            s.position(&[took("p1", 0), took("old", 0)]),
+            Err(Stale { fitting: 1 })
+        );
+        // A choice the point no longer has.
+        assert_eq!(s.position(&[took("p1", 3)]), Err(Stale { fitting: 0 }));
+        // A decision after the ending.
+        assert_eq!(
+            s.position(&[took("p1", 1), took("p2", 0)]),
+            Err(Stale { fitting: 1 })
+        );
+        assert_eq!(s.debrief(&[took("p1", 3)]), Err(Stale { fitting: 0 }));
     }
 }
