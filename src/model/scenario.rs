@@ -755,7 +755,7 @@ mod tests {
         assert_eq!(s.position(&[]), Ok(Position::At(0)));
         let (first, at) = s.choose(&[], 0).unwrap();
         assert_eq!((first.clone(), at), (took("p1", 0), Position::At(1)));
-        let (second, at) = s.choose(&[first.clone()], 1).unwrap();
+        let (second, at) = s.choose(std::slice::from_ref(&first), 1).unwrap();
         assert_eq!((second.clone(), at), (took("p2", 1), Position::Ended(1)));
         let done = [first, second];
         assert_eq!(s.position(&done), Ok(Position::Ended(1)));
