@@ -629,3 +629,26 @@ fn every_figure_is_readable_in_a_phone_column() {
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+#[test]
+fn module_scenarios_have_three_endings_and_a_capstone_twenty_decisions() {
+    // The parser already holds every scenario to six points, a way to an ending from each,
+    // and an expert's path (src/content/tests.rs); these are the curriculum's promises.
+    let site = site();
+    for (slug, entry) in &site.scenarios {
+        let s = &entry.scenario;
+        match &entry.module {
+            Some(module) => assert!(
+                s.endings.len() >= 3,
+                "scenario {slug} ({module}) has {} endings; a module scenario has at least 3",
+                s.endings.len()
+            ),
+            None => assert!(
+                s.points.len() >= 20,
+                "the capstone {slug} has {} decision points; it needs at least 20",
+                s.points.len()
+            ),
+        }
+    }
+    println!("{} scenario(s)", site.scenarios.len());
+}
