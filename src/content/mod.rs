@@ -392,6 +392,8 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             continue;
         }
         if let Some(entry) = scenario::parse(path, slug, text, &cx, &module_slugs, &mut errors) {
+            let sections = entry.section_links.iter().cloned();
+            check_sections(&entry.path, None, sections, &lessons, &mut errors);
             scenarios.insert(slug.to_string(), entry);
         }
     }

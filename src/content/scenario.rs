@@ -7,6 +7,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::links;
 use super::markdown::{self, Context};
 use super::{err, line_of, split_front_matter, toml_error, ContentError};
 use crate::model::scenario::{Ending, Place, Point, Scenario, ScenarioChoice};
@@ -21,6 +22,8 @@ pub struct ScenarioEntry {
     /// The module it belongs to, or `None` for a capstone that spans the course.
     pub module: Option<String>,
     pub scenario: Scenario,
+    /// Links to lessons' sections, by line, checked once every lesson is rendered.
+    pub section_links: Vec<(usize, links::SectionLink)>,
 }
 
 #[derive(Deserialize)]
@@ -146,16 +149,27 @@ pub fn parse(
         .unwrap_or(body.len());
     let offset = body_offset + block_start;
     let mut problems = Vec::new();
-    let intro = markdown::render_body(path, &body[..fence], cx, &mut problems).html;
+    let intro = markdown::render_body(path, &body[..fence], cx, &mut problems);
     for p in problems {
         errors.push(err(path, line_of(text, body_offset + p.offset), p.message));
     }
+    let mut sections: Vec<(usize, links::SectionLink)> = intro
+        .section_links
+        .into_iter()
+        .map(|(o, link)| (line_of(text, body_offset + o), link))
+        .collect();
+    let intro = intro.html;
+    let mut out = Out {
+        errors,
+        sections: &mut sections,
+    };
 
     let toml_text = &body[block_start..block_end];
     let parsed: ScenarioToml = match toml::from_str(toml_text) {
         Ok(s) => s,
         Err(e) => {
-            errors.push(toml_error(path, text, offset, &e).prefixed("scenario: "));
+            out.errors
+                .push(toml_error(path, text, offset, &e).prefixed("scenario: "));
             return None;
         }
     };
@@ -164,7 +178,7 @@ pub fn parse(
     let mut points = Vec::new();
     for p in &parsed.points {
         if p.lessons.is_empty() {
-            errors.push(err(
+            out.errors.push(err(
                 path,
                 line(p.id.span()),
                 format!(
@@ -175,7 +189,7 @@ pub fn parse(
         }
         for lesson in &p.lessons {
             if !cx.lessons.contains(lesson.get_ref()) {
-                errors.push(err(
+                out.errors.push(err(
                     path,
                     line(lesson.span()),
                     format!(
@@ -189,15 +203,15 @@ pub fn parse(
         let mut choices = Vec::new();
         for c in &p.choices {
             choices.push(ScenarioChoice {
-                text: render_inline_at(path, text, offset, &c.text, errors),
-                consequence: render_at(path, text, offset, &c.consequence, cx, errors),
+                text: render_inline_at(path, text, offset, &c.text, out.errors),
+                consequence: render_at(path, text, offset, &c.consequence, cx, &mut out),
                 next: c.next.get_ref().clone(),
                 expert: c.expert,
             });
         }
         points.push(Point {
             id: p.id.get_ref().clone(),
-            situation: render_at(path, text, offset, &p.situation, cx, errors),
+            situation: render_at(path, text, offset, &p.situation, cx, &mut out),
             lessons: p.lessons.iter().map(|l| l.get_ref().clone()).collect(),
             choices,
         });
@@ -207,7 +221,7 @@ pub fn parse(
         endings.push(Ending {
             id: e.id.get_ref().clone(),
             title: e.title.clone(),
-            debrief: render_at(path, text, offset, &e.debrief, cx, errors),
+            debrief: render_at(path, text, offset, &e.debrief, cx, &mut out),
         });
     }
     let scenario = Scenario {
@@ -224,7 +238,7 @@ pub fn parse(
             Place::Choice(p, c) => line(parsed.points[p].choices[c].text.span()),
             Place::Ending(e) => line(parsed.endings[e].id.span()),
         };
-        errors.push(err(path, at, problem.message));
+        out.errors.push(err(path, at, problem.message));
     }
     Some(ScenarioEntry {
         path: path.to_string(),
@@ -233,7 +247,14 @@ pub fn parse(
         minutes: front.minutes,
         module: front.module.map(Spanned::into_inner),
         scenario,
+        section_links: sections,
     })
+}
+
+/// Where rendering the block's values reports: mistakes, and links to lessons' sections.
+struct Out<'a> {
+    errors: &'a mut Vec<ContentError>,
+    sections: &'a mut Vec<(usize, links::SectionLink)>,
 }
 
 /// Renders a Markdown value of the block; a problem is reported at its line in the file.
@@ -243,12 +264,21 @@ fn render_at(
     offset: usize,
     src: &Spanned<String>,
     cx: &Context,
-    errors: &mut Vec<ContentError>,
+    out: &mut Out,
 ) -> String {
     let mut problems = Vec::new();
-    let html = markdown::render_body(path, src.get_ref(), cx, &mut problems).html;
-    report(path, file, offset, src, problems, errors);
-    html
+    let rendered = markdown::render_body(path, src.get_ref(), cx, &mut problems);
+    let at = |o: usize| value_line(file, offset, src, o);
+    out.sections.extend(
+        rendered
+            .section_links
+            .into_iter()
+            .map(|(o, link)| (at(o), link)),
+    );
+    for p in problems {
+        out.errors.push(err(path, at(p.offset), p.message));
+    }
+    rendered.html
 }
 
 /// Renders a one-line Markdown value (a choice's text) without a paragraph around it.
@@ -261,27 +291,23 @@ fn render_inline_at(
 ) -> String {
     let mut problems = Vec::new();
     let html = markdown::render_inline(src.get_ref(), &mut problems);
-    report(path, file, offset, src, problems, errors);
+    for p in problems {
+        errors.push(err(
+            path,
+            value_line(file, offset, src, p.offset),
+            p.message,
+        ));
+    }
     html
 }
 
-/// A problem inside a TOML string: the line the string starts on, plus the lines before the
-/// problem inside it.
-fn report(
-    path: &str,
-    file: &str,
-    offset: usize,
-    src: &Spanned<String>,
-    problems: Vec<markdown::Problem>,
-    errors: &mut Vec<ContentError>,
-) {
+/// The line of byte `at` inside a TOML string value: the line the string starts on, plus the
+/// lines before `at` inside it (a multi-line string's text starts on the line after its
+/// opening quotes).
+fn value_line(file: &str, offset: usize, src: &Spanned<String>, at: usize) -> usize {
     let start = line_of(file, offset + src.span().start);
-    for p in problems {
-        let within = src.get_ref()[..p.offset.min(src.get_ref().len())]
-            .matches('\n')
-            .count();
-        // A multi-line string's text starts on the line after its opening quotes.
-        let first = usize::from(file[offset + src.span().start..].starts_with("\"\"\""));
-        errors.push(err(path, start + first + within, p.message));
-    }
+    let value = src.get_ref();
+    let within = value[..at.min(value.len())].matches('\n').count();
+    let first = usize::from(file[offset + src.span().start..].starts_with("\"\"\""));
+    start + first + within
 }

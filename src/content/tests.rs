@@ -916,3 +916,24 @@ fn a_scenario_loop_without_a_way_out_and_a_missing_expert_choice_are_reported() 
         ],
     );
 }
+
+#[test]
+fn a_link_to_a_missing_section_in_a_scenario_is_reported_at_its_line() {
+    // The situation of p2 (its text on line 35) and the second ending's debrief (line 129).
+    let text = scenario_file()
+        .replacen("See [lesson A](../lessons/a.md).", "See [lesson A](../lessons/a.md#takeaways).", 1)
+        .replacen(
+            "id = \"p2\"\nlessons = [\"a\"]\nsituation = \"\"\"\nThe",
+            "id = \"p2\"\nlessons = [\"a\"]\nsituation = \"\"\"\nRead [the takeaways](../lessons/a.md#key-takeaway). The",
+            1,
+        );
+    check(
+        course_with(|f| {
+            f.insert("content/scenarios/slip.md".into(), text);
+        }),
+        &[
+            "content/scenarios/slip.md:35: link to \"../lessons/a.md#key-takeaway\": content/lessons/a.md has no heading with id \"key-takeaway\"; use one of its headings, closest first: \"#key-takeaways\"",
+            "content/scenarios/slip.md:129: link to \"../lessons/a.md#takeaways\": content/lessons/a.md has no heading with id \"takeaways\"; use one of its headings, closest first: \"#key-takeaways\"",
+        ],
+    );
+}
