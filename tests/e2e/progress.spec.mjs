@@ -16,7 +16,7 @@ async function completeTwo(page) {
 
 test('export, reset, import: everything comes back', async ({ page }) => {
   await completeTwo(page);
-  await page.getByRole('link', { name: 'Progress', exact: true }).click();
+  await follow(page.getByRole('link', { name: 'Progress', exact: true }));
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
   const before = await storedWhen(page, (p) => completedCount(p) === 2);
 
@@ -56,7 +56,7 @@ test('export, reset, import: everything comes back', async ({ page }) => {
 
 test('a broken file is refused with a clear error and nothing changes', async ({ page }) => {
   await completeTwo(page);
-  await page.getByRole('link', { name: 'Progress', exact: true }).click();
+  await follow(page.getByRole('link', { name: 'Progress', exact: true }));
   const before = await storedWhen(page, (p) => completedCount(p) === 2);
   for (const [content, message] of [
     ['not json at all', 'it is not valid JSON'],
