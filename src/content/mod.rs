@@ -478,32 +478,13 @@ fn parse_lesson(
     former_slugs: &mut BTreeMap<String, (String, usize)>,
     errors: &mut Vec<ContentError>,
 ) -> Option<LessonEntry> {
-    let Some((front_offset, front, body_offset)) = split_front_matter(text) else {
-        errors.push(err(
-            path,
-            1,
-            "a lesson starts with front matter between +++ lines: title, subtitle and minutes"
-                .into(),
-        ));
-        return None;
-    };
-    let front: FrontMatter = match toml::from_str(front) {
-        Ok(f) => f,
-        Err(e) => {
-            errors.push(toml_error(path, text, front_offset, &e).prefixed("front matter: "));
-            return None;
-        }
-    };
-    if front.title.trim().is_empty() {
-        errors.push(err(path, 2, "front matter: title is empty".into()));
-    }
-    if front.minutes == 0 {
-        errors.push(err(
-            path,
-            2,
-            "front matter: minutes must be at least 1".into(),
-        ));
-    }
+    let (front_offset, front, body_offset) = read_front_matter::<FrontMatter>(
+        path,
+        text,
+        "a lesson starts with front matter between +++ lines: title, subtitle and minutes",
+        errors,
+    )?;
+    check_title_and_minutes(path, &front.title, front.minutes, errors);
     for former in &front.former_slugs {
         let line = line_of(text, front_offset + former.span().start);
         check_former_slug(path, line, former.get_ref(), cx, former_slugs, errors);
@@ -903,6 +884,41 @@ fn toml_error(path: &str, file: &str, offset: usize, e: &toml::de::Error) -> Con
 /// The 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Reads the TOML front matter at the top of a lesson or scenario: where it starts, what it
+/// says, and where the body starts. `missing` is the message when there is none.
+fn read_front_matter<T: serde::de::DeserializeOwned>(
+    path: &str,
+    text: &str,
+    missing: &str,
+    errors: &mut Vec<ContentError>,
+) -> Option<(usize, T, usize)> {
+    let Some((front_offset, front, body_offset)) = split_front_matter(text) else {
+        errors.push(err(path, 1, missing.into()));
+        return None;
+    };
+    match toml::from_str(front) {
+        Ok(f) => Some((front_offset, f, body_offset)),
+        Err(e) => {
+            errors.push(toml_error(path, text, front_offset, &e).prefixed("front matter: "));
+            None
+        }
+    }
+}
+
+/// The front matter's title and reading time, which every page that has them needs.
+fn check_title_and_minutes(path: &str, title: &str, minutes: u32, errors: &mut Vec<ContentError>) {
+    if title.trim().is_empty() {
+        errors.push(err(path, 2, "front matter: title is empty".into()));
+    }
+    if minutes == 0 {
+        errors.push(err(
+            path,
+            2,
+            "front matter: minutes must be at least 1".into(),
+        ));
+    }
 }
 
 /// Splits `+++\n…\n+++\n` from the start of a lesson: where the front matter starts, the

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::links;
 use super::markdown::{self, Context};
-use super::{err, line_of, split_front_matter, toml_error, ContentError};
+use super::{check_title_and_minutes, err, line_of, read_front_matter, toml_error, ContentError};
 use crate::model::scenario::{Ending, Place, Point, Scenario, ScenarioChoice};
 
 /// A scenario with what the build knows about it.
@@ -87,31 +87,13 @@ pub fn parse(
     modules: &[String],
     errors: &mut Vec<ContentError>,
 ) -> Option<ScenarioEntry> {
-    let Some((front_offset, front, body_offset)) = split_front_matter(text) else {
-        errors.push(err(
-            path,
-            1,
-            "a scenario starts with front matter between +++ lines: title, subtitle, minutes and module".into(),
-        ));
-        return None;
-    };
-    let front: FrontMatter = match toml::from_str(front) {
-        Ok(f) => f,
-        Err(e) => {
-            errors.push(toml_error(path, text, front_offset, &e).prefixed("front matter: "));
-            return None;
-        }
-    };
-    if front.title.trim().is_empty() {
-        errors.push(err(path, 2, "front matter: title is empty".into()));
-    }
-    if front.minutes == 0 {
-        errors.push(err(
-            path,
-            2,
-            "front matter: minutes must be at least 1".into(),
-        ));
-    }
+    let (front_offset, front, body_offset) = read_front_matter::<FrontMatter>(
+        path,
+        text,
+        "a scenario starts with front matter between +++ lines: title, subtitle, minutes and module",
+        errors,
+    )?;
+    check_title_and_minutes(path, &front.title, front.minutes, errors);
     if let Some(module) = &front.module {
         if !modules.iter().any(|m| m == module.get_ref()) {
             errors.push(err(
