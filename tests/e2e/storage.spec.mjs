@@ -40,7 +40,7 @@ test('garbage in storage is kept as a dated backup, the learner is told, and can
 });
 
 test('a record from a newer version is left exactly as it is while this version runs on memory', async ({ page }) => {
-  const future = JSON.stringify({ version: 4, course: 'tpm-course', events: [[1, 'something new']] });
+  const future = JSON.stringify({ version: 5, course: 'tpm-course', events: [[1, 'something new']] });
   await seedStorage(page, { [PROGRESS_KEY]: future });
   await page.goto(FIRST);
   await expect(page.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
@@ -63,7 +63,7 @@ test('a newer record arriving from another tab stops this tab from saving over i
   // A newer build in another tab writes a version-4 record.
   const newer = await context.newPage();
   await newer.goto('/progress/');
-  const future = JSON.stringify({ version: 4, course: 'tpm-course', note: 'written by a newer build' });
+  const future = JSON.stringify({ version: 5, course: 'tpm-course', note: 'written by a newer build' });
   await newer.evaluate(([k, v]) => localStorage.setItem(k, v), [PROGRESS_KEY, future]);
   await expect(older.getByRole('alert')).toContainText('A newer version of this course is open in another tab');
   await older.getByRole('button', { name: /mark as not complete/ }).click();

@@ -68,7 +68,7 @@ test('an older build writing a version-1 record in another tab is merged, not ta
   await old.evaluate((k) => localStorage.setItem(k, JSON.stringify({
     version: 1, course: 'tpm-course', lessons: { 'how-the-role-came-to-be': { completed: true, reached_end: true } },
   })), PROGRESS_KEY);
-  const raw = await storedWhen(page, (p) => p.version === 3 && completedCount(p) === 2);
+  const raw = await storedWhen(page, (p) => p.version === 4 && completedCount(p) === 2);
   expect(completedSlugs(raw)).toEqual(['how-the-role-came-to-be', 'what-do-technical-program-managers-do']);
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
 });
@@ -76,7 +76,7 @@ test('an older build writing a version-1 record in another tab is merged, not ta
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/progress-v1');
 // 'complete' is a record of the 39-lesson first edition with every lesson done.
 for (const [name, completed] of [['fresh', 0], ['mid-course', 3], ['complete', 39], ['stale-and-unknown', 1]]) {
-  test(`a version-1 record (${name}) opens with nothing lost and is saved as version 3`, async ({ page }) => {
+  test(`a version-1 record (${name}) opens with nothing lost and is saved as version 4`, async ({ page }) => {
     const v1 = fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
     await seedStorage(page, { [PROGRESS_KEY]: v1 });
     await page.goto('/progress/');
@@ -88,12 +88,12 @@ for (const [name, completed] of [['fresh', 0], ['mid-course', 3], ['complete', 3
       await page.goto('/');
       await expect(page.getByRole('link', { name: /^Resume/ })).toHaveAttribute('href', new RegExp(`/lessons/${last}/`));
     }
-    // The first change writes version 3, which says the same, and no backup is made.
+    // The first change writes version 4, which says the same, and no backup is made.
     await page.goto('/progress/');
     await page.getByRole('combobox', { name: 'What to reset' }).selectOption({ label: 'Lesson: The Program Charter' });
     await page.getByRole('button', { name: 'Reset…' }).click();
     await page.getByRole('button', { name: 'Reset it' }).click();
-    const raw = await storedWhen(page, (p) => p.version === 3);
+    const raw = await storedWhen(page, (p) => p.version === 4);
     const view = derive(JSON.parse(raw));
     // A lesson renamed since (its former slug in its front matter) carries its progress along.
     const renamed = { 'portfolios-and-prioritisation': 'portfolios-and-prioritization' };

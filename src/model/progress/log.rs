@@ -44,8 +44,66 @@ pub struct LessonLog {
     pub attempts: Set<Attempt>,
     /// Per question id, the question's hash when last answered (a register).
     pub hashes: Map<(Time, String)>,
-    /// Every answer that review scheduling counts: from quizzes, reviews and exams (version 3).
+    /// Every answer that review scheduling counts: from quizzes, reviews and exams (version 3),
+    /// and from scenarios and exercises (version 4).
     pub recalls: Set<Recalls>,
+    /// A scenario's decisions, under its key ([`scenario_key`]; version 4).
+    pub decisions: Set<Decision>,
+    /// The versions of a text the learner writes: a lesson's note, an exercise's answer
+    /// (version 4). One per `id`, the latest save ([`Edit`]).
+    pub edits: Set<Edit>,
+    /// Each time the lesson was bookmarked (`true`) or the bookmark removed (version 4).
+    pub bookmarks: Set<(Time, bool)>,
+}
+
+/// The key of a scenario's facts in a device's log: beside the lessons' slugs, which cannot
+/// hold a `:`.
+pub fn scenario_key(slug: &str) -> String {
+    format!("scenario:{slug}")
+}
+
+/// The key of an exercise's facts in a device's log.
+pub fn exercise_key(slug: &str) -> String {
+    format!("exercise:{slug}")
+}
+
+/// One decision in a playthrough of a scenario: the playthrough (known by the time it
+/// started), when it was made, the decision point's id and the index of the choice taken.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Decision {
+    pub play: Time,
+    pub at: Time,
+    pub point: String,
+    pub choice: u32,
+}
+
+/// One version of a text the learner writes. Typing keeps saving the same edit (its `id`,
+/// when this device began it, stays; `saved` moves on), so the record does not grow with
+/// every keystroke; a merge keeps each edit's latest save. `parents` are the edits it continued
+/// (device, id): none for a first edit, one usually, several when it resolved a conflict. An
+/// edit that no other edit continues is a head; two heads are two edits neither of which saw
+/// the other (a conflict the learner resolves).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edit {
+    pub id: Time,
+    pub saved: Time,
+    pub parents: Vec<(String, Time)>,
+    pub text: String,
+}
+
+/// Keeps each edit's latest save only (edits sort by id, then save time).
+pub fn latest_edits(edits: &mut Set<Edit>) {
+    if edits.windows(2).all(|w| w[0].id != w[1].id) {
+        return;
+    }
+    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    for e in edits.iter() {
+        match kept.last_mut() {
+            Some(last) if last.id == e.id => *last = e.clone(),
+            _ => kept.push(e.clone()),
+        }
+    }
+    *edits = Set::from_vec(kept);
 }
 
 /// Answers given at one moment, one per question, graded: a quiz submission, one review
@@ -64,6 +122,10 @@ pub enum Source {
     Review,
     Exam,
     TimedExam,
+    /// A decision in a scenario (version 4).
+    Scenario,
+    /// A written exercise, graded by the learner against its model answer (version 4).
+    Exercise,
 }
 
 /// One graded answer, with the learner's own "I wasn't sure".
@@ -165,6 +227,14 @@ impl LessonLog {
         changed |= self.marks.union(&other.marks);
         changed |= self.attempts.union(&other.attempts);
         changed |= self.recalls.union(&other.recalls);
+        changed |= self.decisions.union(&other.decisions);
+        changed |= self.bookmarks.union(&other.bookmarks);
+        let edits = self.edits.clone();
+        if self.edits.union(&other.edits) {
+            // An older save of an edit this log has changes nothing.
+            latest_edits(&mut self.edits);
+            changed |= self.edits != edits;
+        }
         for (id, theirs) in &other.hashes {
             match self.hashes.get_mut(id) {
                 Some(ours) if *theirs > *ours => *ours = theirs.clone(),
@@ -186,6 +256,9 @@ impl LessonLog {
             self.attempts.iter().map(|a| a.at).max(),
             self.hashes.values().map(|h| h.0).max(),
             self.recalls.last().map(|r| r.at),
+            self.decisions.iter().map(|d| d.at).max(),
+            self.edits.iter().map(|e| e.saved).max(),
+            self.bookmarks.last().map(|b| b.0),
         ]
         .into_iter()
         .flatten()
@@ -439,6 +512,66 @@ impl Log {
             ));
         }
         out
+    }
+
+    /// A scenario's (or any key's) visible decisions, sorted by playthrough, then time.
+    pub fn decisions(&self, key: &str) -> Vec<&Decision> {
+        let hidden = self.hidden_until(key);
+        let mut out: Vec<&Decision> = Vec::new();
+        for (device, logs) in &self.devices {
+            let Some(log) = logs.get(key) else {
+                continue;
+            };
+            let limit = Log::limit(&hidden, device);
+            out.extend(
+                log.decisions
+                    .iter()
+                    .filter(|d| limit.is_none_or(|l| d.at > l)),
+            );
+        }
+        crate::model::sort::sort(&mut out);
+        out
+    }
+
+    /// A written text's visible edits (device, edit), oldest save first.
+    pub fn edits(&self, key: &str) -> Vec<(&str, &Edit)> {
+        let hidden = self.hidden_until(key);
+        let mut out: Vec<(&str, &Edit)> = Vec::new();
+        for (device, logs) in &self.devices {
+            let Some(log) = logs.get(key) else {
+                continue;
+            };
+            let limit = Log::limit(&hidden, device);
+            out.extend(
+                log.edits
+                    .iter()
+                    .filter(|e| limit.is_none_or(|l| e.saved > l))
+                    .map(|e| (device.as_str(), e)),
+            );
+        }
+        let key = |i: usize| (out[i].1.saved, out[i].0);
+        crate::model::sort::order(out.len(), &|a, b| key(a) < key(b))
+            .into_iter()
+            .map(|i| out[i])
+            .collect()
+    }
+
+    /// Whether a lesson is bookmarked: its latest visible bookmark fact.
+    pub fn bookmarked(&self, key: &str) -> bool {
+        let hidden = self.hidden_until(key);
+        let mut latest: Option<(Time, bool)> = None;
+        for (device, logs) in &self.devices {
+            let limit = Log::limit(&hidden, device);
+            if let Some(&b) = logs.get(key).and_then(|l| {
+                l.bookmarks
+                    .iter()
+                    .rev()
+                    .find(|b| limit.is_none_or(|l| b.0 > l))
+            }) {
+                latest = latest.max(Some(b));
+            }
+        }
+        latest.is_some_and(|b| b.1)
     }
 
     /// Renames a lesson everywhere (its slug changed): its facts join the new slug's.

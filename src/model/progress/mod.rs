@@ -1,17 +1,21 @@
 //! The learner's progress: what is stored, how it is read back and merged, and the rules that
 //! change it.
 //!
-//! The record (version 2) is a log of facts that merges without picking a winner: see
+//! The record (version 2 on) is a log of facts that merges without picking a winner: see
 //! [`log`] for the facts and the merge, [`wire`] for the JSON. What the pages show
 //! (completed, best score, last answers) is derived from the log and kept beside it.
 
 pub mod log;
+mod practice;
 pub mod read;
 mod scope;
 mod wire;
 
+pub use log::{
+    exercise_key, scenario_key, Event, LessonProgress, Recall, Recalls, ResetId, Source, Time,
+};
 use log::{Attempt, Log, Map, Reset};
-pub use log::{Event, LessonProgress, Recall, Recalls, ResetId, Source, Time};
+pub use practice::{Head, Play, Text, TEXTS_LIMIT, TEXT_LIMIT};
 pub use read::Repairs;
 pub use scope::ResetScope;
 
@@ -19,7 +23,7 @@ use super::course::{Course, LessonInfo, Module, Question, Quiz, QuizGrade, Verdi
 use super::json::Json;
 
 /// The schema version written into every stored record.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The learner's progress through one course: the record kept in localStorage.
 ///
@@ -171,7 +175,7 @@ impl Progress {
         self.log.lesson_mut(&self.device, slug)
     }
 
-    /// Reads a stored or exported record (version 1, 2 or 3), checking its version and course.
+    /// Reads a stored or exported record (version 1 to 4), checking its version and course.
     /// `device` is left empty when the record does not name one (version 1).
     pub fn decode(raw: &str, course: &str) -> Result<Progress, DecodeError> {
         Progress::read(raw, course).map(|(p, _)| p)
@@ -230,7 +234,7 @@ impl Progress {
         Progress::read(raw, course).map_err(ImportError::Unreadable)
     }
 
-    /// The record as stored and exported: version 3 JSON.
+    /// The record as stored and exported: version 4 JSON.
     pub fn encode(&self) -> String {
         wire::encode(&self.log, SCHEMA_VERSION, &self.course, &self.device)
     }

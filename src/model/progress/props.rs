@@ -51,6 +51,7 @@ fn slug() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => proptest::sample::select(known),
         1 => Just("no-such-lesson".to_string()),
+        1 => Just("scenario:the-vault-slips".to_string()),
         1 => Just(String::new()),
     ]
 }
@@ -119,15 +120,39 @@ fn lesson() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             (
                 time(),
-                proptest::sample::select(vec!["q", "r", "e", "t", "?"]),
+                proptest::sample::select(vec!["q", "r", "e", "t", "s", "x", "?"]),
                 grades(),
             ),
             0..3,
         ),
         proptest::collection::vec((question(), time()), 0..3),
+        // Version 4: decisions, edits (with the edits they continued), bookmarks.
+        proptest::collection::vec((time(), time(), question(), count()), 0..3),
+        proptest::collection::vec(
+            (
+                time(),
+                time(),
+                proptest::sample::select(vec!["", "note", "\\u00e9\\n\\\"", "x"]),
+                proptest::collection::vec((question(), time()), 0..2),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec((time(), any::<bool>()), 0..2),
     )
         .prop_map(
-            |(opened, position, ends, marks, questions, attempts, recalls, hashes)| {
+            |(
+                opened,
+                position,
+                ends,
+                marks,
+                questions,
+                attempts,
+                recalls,
+                hashes,
+                decisions,
+                edits,
+                bookmarks,
+            )| {
                 let mut parts = Vec::new();
                 if let Some(t) = opened {
                     parts.push(format!("\"opened\":{t}"));
@@ -157,16 +182,35 @@ fn lesson() -> impl Strategy<Value = String> {
                     .map(|(q, t)| format!("{q}:[{t},\"h\"]"))
                     .collect();
                 parts.push(format!("\"hashes\":{{{}}}", hashes.join(",")));
+                let decisions: Vec<String> = decisions
+                    .iter()
+                    .map(|(p, t, q, c)| format!("[{p},{t},{q},{c}]"))
+                    .collect();
+                parts.push(format!("\"decisions\":[{}]", decisions.join(",")));
+                let edits: Vec<String> = edits
+                    .iter()
+                    .map(|(id, saved, text, parents)| {
+                        let parents: String =
+                            parents.iter().map(|(d, t)| format!(",{d},{t}")).collect();
+                        format!("[{id},{saved},\"{text}\"{parents}]")
+                    })
+                    .collect();
+                parts.push(format!("\"edits\":[{}]", edits.join(",")));
+                let bookmarks: Vec<String> = bookmarks
+                    .iter()
+                    .map(|(t, b)| format!("[{t},{b}]"))
+                    .collect();
+                parts.push(format!("\"bookmarks\":[{}]", bookmarks.join(",")));
                 format!("{{{}}}", parts.join(","))
             },
         )
 }
 
-/// A version-2 or version-3 record, as JSON text.
+/// A record of version 2 to 4, as JSON text.
 fn record_v3() -> impl Strategy<Value = String> {
     let device = proptest::sample::select(vec!["a", "b", "c"]);
     (
-        proptest::sample::select(vec![2u32, 3]),
+        proptest::sample::select(vec![2u32, 3, 4]),
         proptest::collection::vec((device.clone(), proptest::collection::vec((slug(), lesson()), 0..3)), 0..3),
         proptest::collection::vec(
             (time(), device.clone(), proptest::collection::vec(slug(), 0..3), proptest::collection::vec((device.clone(), time()), 0..3)),
@@ -252,7 +296,11 @@ fn derive_all(p: &Progress) {
     let _ = p.completed_count(&COURSE);
     for r in COURSE.lessons() {
         let _ = p.state(r.lesson);
+        let _ = p.text(r.lesson.slug);
+        let _ = p.bookmarked(r.lesson.slug);
     }
+    let _ = p.plays("the-vault-slips");
+    let _ = p.texts_size();
 }
 
 proptest! {

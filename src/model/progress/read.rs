@@ -8,7 +8,10 @@
 //!
 //! The format is described in [`super::wire`].
 
-use super::log::{Attempt, LessonLog, Log, Map, Recall, Recalls, Reset, Set, Source, Time};
+use super::log::{
+    latest_edits, Attempt, Decision, Edit, LessonLog, Log, Map, Recall, Recalls, Reset, Set,
+    Source, Time,
+};
 use super::wire::{RECALL_LETTERS, V1_DEVICE};
 use crate::model::json::Json;
 
@@ -28,6 +31,13 @@ pub mod limits {
     pub const MAX_QUESTIONS: usize = 1_000;
     /// The largest choice number an answer may name (a question has a handful of choices).
     pub const MAX_CHOICE: usize = 63;
+    /// Decisions one device made in one scenario (a playthrough has a few dozen).
+    pub const MAX_DECISIONS: usize = 10_000;
+    /// Edits one device kept of one text (a note or an exercise's answer).
+    pub const MAX_EDITS: usize = 1_000;
+    /// The longest text one edit keeps, in characters; the rest is cut. Far above what the
+    /// app lets a learner write in one note or answer.
+    pub const MAX_TEXT: usize = 100_000;
     /// Resets and undos in one record.
     pub const MAX_RESETS: usize = 1_000;
     /// Attempts a version-1 record may claim for one question (each becomes a fact).
@@ -306,8 +316,12 @@ impl Reader<'_> {
             Some("r") => Source::Review,
             Some("e") => Source::Exam,
             Some("t") => Source::TimedExam,
+            Some("s") => Source::Scenario,
+            Some("x") => Source::Exercise,
             _ => {
-                self.fix("graded answers from a source that is not q, r, e or t were dropped");
+                self.fix(
+                    "graded answers from a source that is not q, r, e, t, s or x were dropped",
+                );
                 return None;
             }
         };
@@ -362,6 +376,19 @@ impl Reader<'_> {
         }
         out.attempts = Set::from_vec(attempts);
         out.recalls = Set::from_vec(recalls);
+        self.decisions(l, &mut out);
+        self.edits(l, &mut out);
+        let mut bookmarks = Vec::new();
+        for m in self.items(l, "bookmarks") {
+            let Some((t, on)) = self.pair(m) else {
+                continue;
+            };
+            match on.as_bool() {
+                Some(on) => bookmarks.push((t, on)),
+                None => self.fix("a bookmark that was not true or false was dropped"),
+            }
+        }
+        out.bookmarks = Set::from_vec(bookmarks);
         let Some(hashes) = member(l, "hashes") else {
             return out;
         };
@@ -390,6 +417,87 @@ impl Reader<'_> {
             }
         });
         out
+    }
+
+    /// A scenario's decisions (version 4): `[playthrough, time, point, choice]`.
+    fn decisions(&mut self, l: &Json, out: &mut LessonLog) {
+        let listed = self.items(l, "decisions");
+        let listed = self.bounded(
+            listed,
+            MAX_DECISIONS,
+            "decisions past the 10,000th were dropped:",
+        );
+        let mut kept = Vec::with_capacity(listed.len());
+        for d in listed {
+            let Some([play, at, point, choice]) = d.as_array() else {
+                self.fix("a decision that was not [playthrough, time, point, choice] was dropped");
+                continue;
+            };
+            let choice = choice.as_u64().filter(|&c| c <= MAX_CHOICE as u64);
+            let (Some(point), Some(choice)) = (point.as_str(), choice) else {
+                self.fix("a decision without a point or a choice number was dropped");
+                continue;
+            };
+            let (Some(play), Some(at)) = (self.time(play), self.time(at)) else {
+                continue;
+            };
+            kept.push(Decision {
+                play,
+                at,
+                point: point.to_string(),
+                choice: choice as u32,
+            });
+        }
+        out.decisions = Set::from_vec(kept);
+    }
+
+    /// The versions of a written text (version 4): `[id, saved, text]` or
+    /// followed by `device, id` for each edit it continued. A text past [`MAX_TEXT`] characters is cut.
+    fn edits(&mut self, l: &Json, out: &mut LessonLog) {
+        let listed = self.items(l, "edits");
+        let listed = self.bounded(listed, MAX_EDITS, "edits past the 1,000th were dropped:");
+        let mut kept = Vec::with_capacity(listed.len());
+        for e in listed {
+            let Some([id, saved, text, rest @ ..]) = e.as_array().filter(|a| a.len() % 2 == 1)
+            else {
+                self.fix("an edit that was not [id, saved, text, …] was dropped");
+                continue;
+            };
+            let Some(text) = text.as_str() else {
+                self.fix("an edit whose text was not text was dropped");
+                continue;
+            };
+            let (Some(id), Some(saved)) = (self.time(id), self.time(saved)) else {
+                continue;
+            };
+            let mut parents = Vec::new();
+            for pair in rest.chunks(2).take(MAX_DEVICES) {
+                match (pair[0].as_str(), self.time(&pair[1])) {
+                    (Some(device), Some(of)) => parents.push((device.to_string(), of)),
+                    _ => self.fix("an edit's earlier edit that could not be read was left out"),
+                }
+            }
+            crate::model::sort::sort_unique(&mut parents);
+            let text = match text.char_indices().nth(MAX_TEXT) {
+                Some((cut, _)) => {
+                    self.repairs.add(
+                        &self.place,
+                        "a text past the longest kept was cut to characters:",
+                        Some(MAX_TEXT as u64),
+                    );
+                    &text[..cut]
+                }
+                None => text,
+            };
+            kept.push(Edit {
+                id,
+                saved,
+                parents,
+                text: text.to_string(),
+            });
+        }
+        out.edits = Set::from_vec(kept);
+        latest_edits(&mut out.edits);
     }
 
     /// The resets and undos of a record.

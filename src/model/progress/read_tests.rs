@@ -41,7 +41,7 @@ fn values_that_cannot_be_true_are_changed_with_a_sentence_each() {
     );
     check(
         r#""questions": ["q1"], "recalls": [[5, "z", "0g"]]"#,
-        "graded answers from a source that is not q, r, e or t were dropped",
+        "graded answers from a source that is not q, r, e, t, s or x were dropped",
     );
     check(
         r#""questions": ["q1"], "attempts": [[5, 100, "0:1", "gg"]]"#,

@@ -51,7 +51,7 @@ fn round_trip_keeps_everything() {
     assert_eq!(decoded.last_lesson.as_deref(), Some("intro"));
     assert_eq!(
         encoded,
-        r#"{"version":3,"course":"tpm","device":"dev1","log":{"dev1":{"intro":{"opened":1764080000000,"position":[1764080000001,0.457],"ends":[1764080000002],"marks":[[1764080000002,true]],"questions":["q1","q2"],"attempts":[[1764080000002,75,"0:1 1:0","gw"]],"recalls":[[1764080000004,"r","1h"]],"hashes":{"q1":[1764080000002,"h1"],"q2":[1764080000002,"h2"]}},"other":{"marks":[[1764080000003,true]],"questions":["q9"],"recalls":[[1764080000005,"t","0w"]]}}},"seed":77}"#
+        r#"{"version":4,"course":"tpm","device":"dev1","log":{"dev1":{"intro":{"opened":1764080000000,"position":[1764080000001,0.457],"ends":[1764080000002],"marks":[[1764080000002,true]],"questions":["q1","q2"],"attempts":[[1764080000002,75,"0:1 1:0","gw"]],"recalls":[[1764080000004,"r","1h"]],"hashes":{"q1":[1764080000002,"h1"],"q2":[1764080000002,"h2"]}},"other":{"marks":[[1764080000003,true]],"questions":["q9"],"recalls":[[1764080000005,"t","0w"]]}}},"seed":77}"#
     );
 }
 
@@ -144,8 +144,8 @@ fn corrupt_foreign_and_future_records_are_refused() {
         DecodeError::FutureVersion(99),
     );
     check_decode(
-        r#"{"version": 4, "course": "tpm"}"#,
-        DecodeError::FutureVersion(4),
+        r#"{"version": 5, "course": "tpm"}"#,
+        DecodeError::FutureVersion(5),
     );
     check_decode(
         r#"{"version": 1, "course": "cooking"}"#,
@@ -156,8 +156,8 @@ fn corrupt_foreign_and_future_records_are_refused() {
         Err(DecodeError::WrongShape(_))
     ));
     assert_eq!(
-        DecodeError::FutureVersion(4).to_string(),
-        "it was written by a newer version of this course (format 4, this one reads 3)"
+        DecodeError::FutureVersion(5).to_string(),
+        "it was written by a newer version of this course (format 5, this one reads 4)"
     );
 }
 
@@ -180,8 +180,8 @@ fn imports_are_validated_with_a_message_each() {
         assert_eq!(err.to_string(), expected, "input {raw:.40}");
     };
     check(
-        r#"{"version": 4, "course": "tpm"}"#,
-        "This file cannot be imported: it was written by a newer version of this course (format 4, this one reads 3).",
+        r#"{"version": 5, "course": "tpm"}"#,
+        "This file cannot be imported: it was written by a newer version of this course (format 5, this one reads 4).",
     );
     check(
         r#"{"version": 1, "course": "cooking"}"#,

@@ -1,6 +1,24 @@
 //! The stored and exported form of the record: readable JSON, compact where it repeats.
 //!
-//! Version 3 (written now) is version 2 with two more parts: each lesson's `recalls` (graded
+//! Version 4 (written now) is version 3 with the facts of scenarios, exercises and notes. A
+//! scenario's and an exercise's facts sit beside the lessons', under `"scenario:<slug>"` and
+//! `"exercise:<slug>"`:
+//!
+//! ```json
+//! "scenario:the-vault-slips": {"decisions": [[1764080000000, 1764080000000, "red-or-amber", 1]],
+//!   "questions": ["red-or-amber"], "recalls": [[1764080000000, "s", "0w"]]},
+//! "exercise:weekly-status": {"edits": [[1764080000000, 1764080090000, "My answer"]],
+//!   "questions": ["weekly-status"], "recalls": [[1764080100000, "x", "0h"]]},
+//! "escalation": {"bookmarks": [[1764080000000, true]],
+//!   "edits": [[1764080000000, 1764080005000, "Second thoughts", "k3x9q2", 1764070000000]]}
+//! ```
+//!
+//! A decision is `[playthrough, time, point, choice]` (a playthrough is known by the time it
+//! started); an edit is `[id, saved, text]`, followed by `device, id` for each edit it
+//! continued. Recalls from a scenario are `s`, from an exercise `x`. Version 3
+//! builds refuse version 4 as newer and leave it alone.
+//!
+//! Version 3 is version 2 with two more parts: each lesson's `recalls` (graded
 //! answers for review scheduling) and the learner's `seed`. Version 2 builds refuse it as
 //! newer and leave it alone, rather than write back a record without them.
 //!
@@ -239,6 +257,45 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
         part.push('}');
         parts.push(part);
     }
+    if !l.decisions.is_empty() {
+        let mut part = String::from("\"decisions\":[");
+        for (i, d) in l.decisions.iter().enumerate() {
+            if i > 0 {
+                part.push(',');
+            }
+            part.push_str(&format!("[{},{},", d.play, d.at));
+            write_str(&mut part, &d.point);
+            part.push_str(&format!(",{}]", d.choice));
+        }
+        part.push(']');
+        parts.push(part);
+    }
+    if !l.edits.is_empty() {
+        let mut part = String::from("\"edits\":[");
+        for (i, e) in l.edits.iter().enumerate() {
+            if i > 0 {
+                part.push(',');
+            }
+            part.push_str(&format!("[{},{},", e.id, e.saved));
+            write_str(&mut part, &e.text);
+            for (device, id) in &e.parents {
+                part.push(',');
+                write_str(&mut part, device);
+                part.push_str(&format!(",{id}"));
+            }
+            part.push(']');
+        }
+        part.push(']');
+        parts.push(part);
+    }
+    if !l.bookmarks.is_empty() {
+        let marks: Vec<String> = l
+            .bookmarks
+            .iter()
+            .map(|(t, on)| format!("[{t},{on}]"))
+            .collect();
+        parts.push(format!("\"bookmarks\":[{}]", marks.join(",")));
+    }
     out.push('{');
     out.push_str(&parts.join(","));
     out.push('}');
@@ -256,6 +313,8 @@ fn source_letter(source: Source) -> char {
         Source::Review => 'r',
         Source::Exam => 'e',
         Source::TimedExam => 't',
+        Source::Scenario => 's',
+        Source::Exercise => 'x',
     }
 }
 
