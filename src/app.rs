@@ -18,8 +18,13 @@ use crate::lesson_store;
 use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::pages::{
-    exam::ExamPage, glossary::GlossaryPage, home::HomePage, lesson::LessonPage,
-    progress::ProgressPage, review::ReviewPage,
+    exam::ExamPage,
+    glossary::GlossaryPage,
+    home::HomePage,
+    lesson::LessonPage,
+    progress::ProgressPage,
+    review::ReviewPage,
+    scenario::{ScenarioPage, ScenariosPage},
 };
 use crate::router::Links;
 
@@ -39,6 +44,8 @@ pub fn App() -> impl IntoView {
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
                 Route::Exam => view! { <ExamPage/> }.into_any(),
+                Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
+                Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             })}
         </Shell>

@@ -49,6 +49,22 @@ pub fn scroll_to_hash() {
     });
 }
 
+/// Moves focus to the element with `id` once the next frame is rendered (it scrolls into
+/// view): after a change that replaces what had focus, a keyboard or screen reader user goes
+/// on from the new content.
+pub fn focus_after_frame(id: &'static str) {
+    after_frame(Box::new(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
+        if let Some(el) =
+            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    }));
+}
+
 /// Sets the page's description; at build time it becomes `<meta name="description">`.
 pub fn set_description(text: &str) {
     crate::platform::set_description(text);

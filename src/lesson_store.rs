@@ -1,24 +1,27 @@
-//! Course data that is not embedded in the app: each lesson's body and quiz, and the
-//! glossary. Fetched once from hashed JSON files, then kept in memory.
+//! Course data that is not embedded in the app: each lesson's body and quiz, each decision
+//! scenario, and the glossary. Fetched once from hashed JSON files, then kept in memory.
 //!
 //! A deep-linked page carries its own data inline (`<script id="lesson-data">` or
 //! `"glossary-data"`), so the first page a learner opens needs no second request.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::collections::Map;
-use crate::model::course::{GlossaryTerm, Lesson, LessonInfo};
-use crate::model::routes::{GLOSSARY_DATA_ID, LESSON_DATA_ID};
+use crate::model::course::{GlossaryTerm, Lesson, LessonInfo, ScenarioInfo};
+use crate::model::routes::{GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID};
+use crate::model::scenario::Scenario;
 use crate::outline::GLOSSARY_FILE;
 use crate::paths;
 
 thread_local! {
     static CACHE: RefCell<Map<Lesson>> = const { RefCell::new(Map::new()) };
     static GLOSSARY: RefCell<Option<Rc<Vec<GlossaryTerm>>>> = const { RefCell::new(None) };
+    static SCENARIOS: RefCell<Map<Arc<Scenario>>> = const { RefCell::new(Map::new()) };
 }
 
 /// Takes the data the page was built with, if any.
@@ -26,6 +29,11 @@ pub fn adopt_inline() {
     if let Some(text) = take_inline(LESSON_DATA_ID) {
         if let Ok(lesson) = Lesson::from_json(&text) {
             insert(lesson);
+        }
+    }
+    if let Some(text) = take_inline(SCENARIO_DATA_ID) {
+        if let Ok(scenario) = Scenario::from_json(&text) {
+            insert_scenario(scenario);
         }
     }
     if let Some(text) = take_inline(GLOSSARY_DATA_ID) {
@@ -56,6 +64,31 @@ pub fn insert_glossary(terms: Vec<GlossaryTerm>) {
 /// The lesson if it is already in memory.
 pub fn cached(slug: &str) -> Option<Lesson> {
     CACHE.with(|c| c.borrow().get(slug).cloned())
+}
+
+/// Keeps a scenario in memory, as the build does before it renders the scenario's page.
+pub fn insert_scenario(scenario: Scenario) {
+    SCENARIOS.with(|c| {
+        c.borrow_mut()
+            .insert(scenario.slug.clone(), Arc::new(scenario))
+    });
+}
+
+/// The scenario if it is already in memory.
+pub fn cached_scenario(slug: &str) -> Option<Arc<Scenario>> {
+    SCENARIOS.with(|c| c.borrow().get(slug).cloned())
+}
+
+/// Loads a scenario.
+pub async fn load_scenario(info: &'static ScenarioInfo) -> Result<Arc<Scenario>, String> {
+    if let Some(scenario) = cached_scenario(info.slug) {
+        return Ok(scenario);
+    }
+    let text = fetch_text(&paths::asset(info.data), "the scenario").await?;
+    let scenario =
+        Scenario::from_json(&text).map_err(|e| format!("the scenario data is damaged ({e})"))?;
+    insert_scenario(scenario);
+    Ok(cached_scenario(info.slug).expect("just stored"))
 }
 
 /// The glossary if it is already in memory.

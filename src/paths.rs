@@ -81,6 +81,14 @@ pub fn exam() -> String {
     route(Route::Exam)
 }
 
+pub fn scenarios() -> String {
+    route(Route::Scenarios)
+}
+
+pub fn scenario(slug: &str) -> String {
+    route(Route::Scenario(slug))
+}
+
 /// A file of the built site, such as a lesson's data.
 pub fn asset(file: &str) -> String {
     format!("{}/{file}", base())

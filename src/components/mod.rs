@@ -11,6 +11,7 @@ pub mod notice;
 pub mod outline;
 pub mod question;
 pub mod quiz;
+pub mod rich_text;
 pub mod safety;
 pub mod search;
 pub mod shortcuts;

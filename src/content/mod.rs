@@ -719,6 +719,29 @@ impl Site {
         self.lesson_data(slug).0
     }
 
+    /// A scenario's data file as JSON, and its file name with a content hash.
+    pub fn scenario_data(&self, slug: &str) -> (String, String) {
+        let json =
+            serde_json::to_string(&self.scenarios[slug].scenario).expect("scenarios serialise");
+        let file = format!("scenarios/{slug}.{}.json", &fnv_hex(json.as_bytes())[..10]);
+        (file, json)
+    }
+
+    /// The scenarios in the course's order: each module's after its lessons, in the module's
+    /// order (by slug within a module), then the capstones.
+    pub fn ordered_scenarios(&self) -> Vec<&scenario::ScenarioEntry> {
+        let mut out: Vec<&scenario::ScenarioEntry> = Vec::new();
+        for module in &self.modules {
+            out.extend(
+                self.scenarios
+                    .values()
+                    .filter(|s| s.module.as_deref() == Some(module.slug.as_str())),
+            );
+        }
+        out.extend(self.scenarios.values().filter(|s| s.module.is_none()));
+        out
+    }
+
     /// The search index as JSON, and its file name with a content hash.
     pub fn search_index(&self) -> (String, String) {
         let mut inputs = Vec::new();
@@ -814,6 +837,21 @@ impl Site {
             s.push_str("        ] },\n");
         }
         s.push_str("    ],\n};\n");
+        s.push_str("pub static SCENARIOS: &[ScenarioInfo] = &[\n");
+        for entry in self.ordered_scenarios() {
+            let slug = &entry.scenario.slug;
+            s.push_str(&format!(
+                "    ScenarioInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, module: {:?}, points: {}, data: {:?} }},\n",
+                slug,
+                entry.title,
+                entry.subtitle,
+                entry.minutes,
+                entry.module.as_deref().unwrap_or(""),
+                entry.scenario.points.len(),
+                self.scenario_data(slug).0,
+            ));
+        }
+        s.push_str("];\n");
         s.push_str(&format!(
             "pub static SEARCH_INDEX_FILE: &str = {:?};\n",
             self.search_index().0

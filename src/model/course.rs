@@ -41,6 +41,22 @@ pub struct LessonInfo {
     pub former: &'static [&'static str],
 }
 
+/// What the outline knows of a decision scenario (`SCENARIOS` in `outline.rs`, apart from
+/// [`Course`] so that only the pages that list or play scenarios carry it).
+#[derive(Debug)]
+pub struct ScenarioInfo {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub minutes: u32,
+    /// The module it belongs to; empty for a capstone that spans the course.
+    pub module: &'static str,
+    /// How many decision points it has.
+    pub points: u32,
+    /// The scenario's data file, relative to the site root, named with a content hash.
+    pub data: &'static str,
+}
+
 /// The model's tests' course: three modules of 10, 6 and 4 questions (lessons "a" to "e");
 /// lesson "e" was once called "old-e".
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! Paths here are relative to the site's base (`""` is the home page), because the site may
 //! be hosted under a sub-path; `paths.rs` adds the base in the browser.
 
-use crate::model::course::Course;
+use crate::model::course::{Course, ScenarioInfo};
 
 /// The first path segment of every lesson page: `lessons/<slug>/`.
 pub const LESSONS_SEGMENT: &str = "lessons";
@@ -16,6 +16,8 @@ pub const PROGRESS_SEGMENT: &str = "progress";
 pub const REVIEW_SEGMENT: &str = "review";
 /// The practice exam's segment: `exam/`.
 pub const EXAM_SEGMENT: &str = "exam";
+/// The decision scenarios' segment: `scenarios/` lists them, `scenarios/<slug>/` plays one.
+pub const SCENARIOS_SEGMENT: &str = "scenarios";
 /// The query parameter that names the lesson to practice on the review page.
 pub const LESSON_PARAM: &str = "lesson";
 /// The folder of downloadable templates: `templates/<name>.md`.
@@ -27,6 +29,8 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 pub const PRERENDER_ID: &str = "prerender";
 /// The id of the inline lesson data a lesson page carries, so its first visit needs no fetch.
 pub const LESSON_DATA_ID: &str = "lesson-data";
+/// The id of the inline scenario data a scenario's page carries.
+pub const SCENARIO_DATA_ID: &str = "scenario-data";
 /// The id of the inline glossary data the glossary page carries.
 pub const GLOSSARY_DATA_ID: &str = "glossary-data";
 
@@ -42,6 +46,10 @@ pub enum Route<'a> {
     Review(ReviewScope<'a>),
     /// The practice exam.
     Exam,
+    /// The list of decision scenarios.
+    Scenarios,
+    /// One scenario's player, by slug; whether it exists is the page's to check.
+    Scenario(&'a str),
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
@@ -73,8 +81,12 @@ impl<'a> Route<'a> {
             None if path == PROGRESS_SEGMENT => Route::Progress,
             None if path == REVIEW_SEGMENT => Route::Review(ReviewScope::parse(query)),
             None if path == EXAM_SEGMENT => Route::Exam,
+            None if path == SCENARIOS_SEGMENT => Route::Scenarios,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
+            }
+            Some((SCENARIOS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
+                Route::Scenario(slug)
             }
             _ => Route::NotFound,
         }
@@ -89,6 +101,8 @@ impl<'a> Route<'a> {
             Route::Progress => format!("{PROGRESS_SEGMENT}/"),
             Route::Review(_) => format!("{REVIEW_SEGMENT}/"),
             Route::Exam => format!("{EXAM_SEGMENT}/"),
+            Route::Scenarios => format!("{SCENARIOS_SEGMENT}/"),
+            Route::Scenario(slug) => format!("{SCENARIOS_SEGMENT}/{slug}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
@@ -137,14 +151,17 @@ impl<'a> ReviewScope<'a> {
 
 /// Every page the site has, in the order the build writes them: the home page last, so
 /// that every other page is made while `index.html` is still the bare shell.
-pub fn all(course: &Course) -> Vec<Route<'static>> {
+pub fn all(course: &'static Course, scenarios: &'static [ScenarioInfo]) -> Vec<Route<'static>> {
     let lessons = course
         .modules
         .iter()
         .flat_map(|m| m.lessons.iter())
         .map(|l| Route::Lesson(l.slug));
+    let scenarios = scenarios.iter().map(|s| Route::Scenario(s.slug));
     lessons
+        .chain(scenarios)
         .chain([
+            Route::Scenarios,
             Route::Glossary,
             Route::Progress,
             Route::Review(ReviewScope::All),
@@ -185,6 +202,12 @@ mod tests {
             "review/index.html",
         );
         check(Route::Exam, "exam/", "exam/index.html");
+        check(Route::Scenarios, "scenarios/", "scenarios/index.html");
+        check(
+            Route::Scenario("the-vault-slips"),
+            "scenarios/the-vault-slips/",
+            "scenarios/the-vault-slips/index.html",
+        );
         check(Route::NotFound, "404.html", "404.html");
     }
 
@@ -245,6 +268,10 @@ mod tests {
                 Route::Lesson("risk-management"),
             ),
             ("exam", Route::Exam),
+            ("scenarios", Route::Scenarios),
+            ("scenarios/x/", Route::Scenario("x")),
+            ("scenarios/x/index.html", Route::Scenario("x")),
+            ("scenarios/x/y/", Route::NotFound),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
             ("nowhere/at/all", Route::NotFound),
@@ -262,6 +289,8 @@ mod tests {
             Route::Review(ReviewScope::All),
             Route::Review(ReviewScope::Lesson("x")),
             Route::Exam,
+            Route::Scenarios,
+            Route::Scenario("x"),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::course::{Choice, Question, QuestionKind};
+use super::progress::Recall;
+
 /// The fewest decision points a scenario may have.
 pub const MIN_POINTS: usize = 6;
 /// The fewest and most choices at one decision point.
@@ -466,6 +469,86 @@ impl Scenario {
             Position::At(_) => None,
         };
         Ok(Debrief { rows, ending })
+    }
+}
+
+impl Scenario {
+    /// What a decision gives review: a choice other than the expert's is a wrong answer (the
+    /// point becomes a review item, asked with its choices); the expert's choice counts, as a
+    /// right answer, only at a point the learner already has in review (missed before), so a
+    /// judgment the learner got right the first time adds no item.
+    pub fn recall(&self, point: usize, choice: usize, in_review: bool) -> Option<Recall> {
+        let expert = self.points.get(point)?.choices.get(choice)?.expert;
+        match (expert, in_review) {
+            (false, _) => Some(Recall::Wrong),
+            (true, true) => Some(Recall::Right),
+            (true, false) => None,
+        }
+    }
+
+    /// A decision point as a review question: its situation as the prompt, one right answer
+    /// (the expert's choice), and each choice's consequence as its explanation.
+    pub fn question(&self, point: usize) -> Option<Question> {
+        let p = self.points.get(point)?;
+        Some(Question {
+            id: p.id.clone(),
+            kind: QuestionKind::Single,
+            prompt: p.situation.clone(),
+            explanation: String::new(),
+            choices: p
+                .choices
+                .iter()
+                .map(|c| Choice {
+                    text: c.text.clone(),
+                    correct: c.expert,
+                    explanation: c.consequence.clone(),
+                })
+                .collect(),
+            hash: String::new(),
+        })
+    }
+
+    /// Reads a scenario's data file (as `tpm-site` writes it with serde).
+    pub fn from_json(text: &str) -> Result<Scenario, String> {
+        use super::json::Json;
+        let v = Json::parse(text)?;
+        let choice = |c: &Json| {
+            Ok(ScenarioChoice {
+                text: c.text("text")?,
+                consequence: c.text("consequence")?,
+                next: c.text("next")?,
+                expert: c
+                    .get("expert")
+                    .and_then(Json::as_bool)
+                    .ok_or("a choice's \"expert\" is not true or false")?,
+            })
+        };
+        let point = |p: &Json| {
+            Ok(Point {
+                id: p.text("id")?,
+                situation: p.text("situation")?,
+                lessons: p.list("lessons", |l| {
+                    l.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| "a lesson is not text".to_string())
+                })?,
+                choices: p.list("choices", choice)?,
+            })
+        };
+        let ending = |e: &Json| {
+            Ok(Ending {
+                id: e.text("id")?,
+                title: e.text("title")?,
+                debrief: e.text("debrief")?,
+            })
+        };
+        Ok(Scenario {
+            slug: v.text("slug")?,
+            intro: v.text("intro")?,
+            start: v.text("start")?,
+            points: v.list("points", point)?,
+            endings: v.list("endings", ending)?,
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
 use crate::model::review::{mastery, review_label};
-use crate::outline::COURSE;
+use crate::outline::{COURSE, SCENARIOS};
 use crate::paths::{self, RESUME_STATE};
 use crate::state::learning::{use_due_count, use_items};
 use crate::state::progress::use_progress;
@@ -62,6 +62,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="home-learning">
                 <a href=paths::review() class="button home-review">{move || review_label(due.get())}</a>
                 <a href=paths::exam() class="button">"Practice exam"</a>
+                <a href=paths::scenarios() class="button">"Decision scenarios"</a>
             </p>
         </section>
         <IosHint/>
@@ -106,6 +107,12 @@ pub fn HomePage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ol>
+                            {SCENARIOS.iter().filter(|s| s.module == module.slug).map(|s| view! {
+                                <p class="outline-module-practice">
+                                    "Scenario: "<a href=paths::scenario(s.slug)>{s.title}</a>
+                                    <span class="outline-lesson-minutes">{format!("{} decisions", s.points)}</span>
+                                </p>
+                            }).collect_view()}
                         </li>
                     }
                 }).collect_view()}

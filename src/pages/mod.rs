@@ -7,3 +7,4 @@ pub mod home;
 pub mod lesson;
 pub mod progress;
 pub mod review;
+pub mod scenario;

@@ -110,7 +110,7 @@ test('after a reload the answers, the score and the completion are still there',
   await expect(page.getByText('Your last answers are shown (1 attempt).')).toBeVisible();
   await expect(page.getByRole('button', { name: /Completed: mark as not complete/ })).toBeVisible();
   const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY));
-  expect(stored.version).toBe(3);
+  expect(stored.version).toBe(4);
   expect(stored.course).toBe('tpm-course');
   const view = derive(stored);
   expect(view.last_lesson).toBe('what-do-technical-program-managers-do');

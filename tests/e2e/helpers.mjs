@@ -47,6 +47,14 @@ export function builtLessons() {
     });
 }
 
+/** Every scenario the build wrote, as its data file says it (points, choices, endings). */
+export function builtScenarios() {
+  const dist = path.resolve(import.meta.dirname, '../../dist/scenarios');
+  return fs.readdirSync(dist)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dist, f), 'utf8')));
+}
+
 /**
  * What a stored version-2 record says, lesson by lesson: { lessons: { slug: { completed,
  * reached_end, best_score, position } }, last_lesson }. A second, plain reading of the format

@@ -24,8 +24,8 @@ const placeOf = (page, text) => page.locator('.review-form .choice label').evalu
 test('a wrong answer falls due, a review by keyboard schedules it for later', async ({ page }) => {
   await page.goto(FIRST);
   await answerFirstWrong(page);
-  // Saved as version 3, with the quiz's grades beside its answers: one wrong (w), three right (g).
-  await expect.poll(async () => (await record(page))?.version).toBe(3);
+  // Saved as version 4, with the quiz's grades beside its answers: one wrong (w), three right (g).
+  await expect.poll(async () => (await record(page))?.version).toBe(4);
   const attempts = Object.values((await record(page)).log)[0]['what-do-technical-program-managers-do'].attempts;
   expect(attempts[0][3]).toBe('wggg');
 

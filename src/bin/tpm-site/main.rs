@@ -18,8 +18,8 @@ use std::process::ExitCode;
 
 use tpm_course::content::{self, markdown::escape, Site};
 use tpm_course::model::course::Lesson;
-use tpm_course::model::routes::{self, Route, GLOSSARY_DATA_ID, LESSON_DATA_ID};
-use tpm_course::outline::COURSE;
+use tpm_course::model::routes::{self, Route, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID};
+use tpm_course::outline::{COURSE, SCENARIOS};
 use tpm_course::{lesson_store, paths, render_page};
 
 fn main() -> ExitCode {
@@ -71,7 +71,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     // Every page's first paint is the app itself, rendered here for a new learner.
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     paths::set_base(&public_url);
-    let routes = routes::all(&COURSE);
+    let routes = routes::all(&COURSE, SCENARIOS);
     for route in &routes {
         let mut head = String::new();
         if *route == Route::Glossary {
@@ -95,6 +95,14 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
                 serde_json::to_string(&quiz_only).map_err(|e| format!("lesson {slug}: {e}"))?;
             lesson_store::insert(lesson);
             head = inline_data(LESSON_DATA_ID, &inline);
+        }
+        if let Route::Scenario(slug) = route {
+            let (file, json) = site.scenario_data(slug);
+            write(out.join(file), &json)?;
+            let scenario = tpm_course::model::scenario::Scenario::from_json(&json)
+                .map_err(|e| format!("scenario {slug}: its data does not read back: {e}"))?;
+            lesson_store::insert_scenario(scenario);
+            head = inline_data(SCENARIO_DATA_ID, &json);
         }
         // The path relative to the base, as the router reads it in the browser: under a
         // sub-path too, the first paint is the page's own, not "not found".
