@@ -18,7 +18,8 @@ use crate::model::insights::{
 };
 use crate::model::progress::Time;
 use crate::model::review;
-use crate::outline::COURSE;
+use crate::model::course::ScenarioInfo;
+use crate::outline::{COURSE, SCENARIOS};
 use crate::paths;
 use crate::state::learning::{use_clock, use_items};
 use crate::state::preferences::use_preferences;
@@ -126,6 +127,21 @@ fn prompt<'a>(slug: &'a str, id: &str, loaded: RwSignal<u32>, asked: &mut Vec<&'
             .map(|q| q.prompt)
             .unwrap_or_default();
     }
+    if let Some(s) = ScenarioInfo::of_key(SCENARIOS, slug) {
+        if let Some(scenario) = crate::lesson_store::cached_scenario(s.slug) {
+            let point = scenario.points.iter().find(|p| p.id == id);
+            return point.map(|p| p.situation.clone()).unwrap_or_default();
+        }
+        if !asked.contains(&slug) {
+            asked.push(slug);
+            leptos::task::spawn_local(async move {
+                if crate::lesson_store::load_scenario(s).await.is_ok() {
+                    loaded.update(|n| *n += 1);
+                }
+            });
+        }
+        return String::new();
+    }
     if let Some(r) = COURSE.find_lesson(slug).filter(|_| !asked.contains(&slug)) {
         asked.push(slug);
         leptos::task::spawn_local(async move {
@@ -152,8 +168,11 @@ fn local_date(at: Time) -> Date {
     calendar::date(local_day(at))
 }
 
-/// A lesson's href and title, for the list of weak spots.
+/// A lesson's (or a scenario's) href and title, for the list of weak spots.
 fn lesson(slug: &str) -> (String, &'static str) {
+    if let Some(s) = ScenarioInfo::of_key(SCENARIOS, slug) {
+        return (paths::scenario(s.slug), s.title);
+    }
     (
         paths::lesson(slug),
         COURSE.find_lesson(slug).map_or("", |r| r.lesson.title),

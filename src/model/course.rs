@@ -57,6 +57,14 @@ pub struct ScenarioInfo {
     pub data: &'static str,
 }
 
+impl ScenarioInfo {
+    /// The scenario among `all` that a key of the record names (`scenario:<slug>`), if any.
+    pub fn of_key(all: &'static [ScenarioInfo], key: &str) -> Option<&'static ScenarioInfo> {
+        let slug = super::progress::scenario_slug(key)?;
+        all.iter().find(|s| s.slug == slug)
+    }
+}
+
 /// The model's tests' course: three modules of 10, 6 and 4 questions (lessons "a" to "e");
 /// lesson "e" was once called "old-e".
 #[cfg(test)]

@@ -10,9 +10,9 @@
 
 pub mod session;
 
-use super::course::{Course, Module};
+use super::course::{Course, Module, ScenarioInfo};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
-use super::progress::{Event, Progress, Recall, Source, Time};
+use super::progress::{scenario_key, Event, Progress, Recall, Source, Time};
 use super::sort::ranked;
 
 /// A day in milliseconds.
@@ -23,10 +23,15 @@ pub const SESSION_SIZE: usize = 20;
 /// question is mastered.
 pub const MASTERED_AFTER: Time = 7 * DAY;
 
-/// One question the learner has answered, with its memory state.
+/// One question the learner has answered, or one decision of a scenario the learner missed,
+/// with its memory state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// The lesson's slug, or a scenario's key (`scenario:<slug>`, [`scenario_key`]).
     pub slug: String,
+    /// For a scenario's decision, the module the scenario exercises (empty for a capstone);
+    /// a lesson's question belongs to its lesson's module.
+    pub module: Option<&'static str>,
     pub question: String,
     pub memory: Memory,
     /// The first and the latest answer.
@@ -90,6 +95,7 @@ pub fn item(slug: &str, question: &str, history: &[Event]) -> Item {
     };
     Item {
         slug: slug.to_string(),
+        module: None,
         question: question.to_string(),
         memory,
         first,
@@ -112,6 +118,22 @@ pub fn items(progress: &Progress, course: &'static Course) -> Vec<Item> {
     for r in course.lessons() {
         for (question, history) in log.history(r.lesson.slug) {
             out.push(item(r.lesson.slug, question, &history));
+        }
+    }
+    out
+}
+
+/// Every decision of the course's scenarios that the learner missed at least once: each is
+/// an item (its question is the decision point's id), in the scenarios' order.
+pub fn scenario_items(progress: &Progress, scenarios: &'static [ScenarioInfo]) -> Vec<Item> {
+    let log = progress.log();
+    let mut out = Vec::new();
+    for s in scenarios {
+        let key = scenario_key(s.slug);
+        for (point, history) in log.history(&key) {
+            let mut it = item(&key, point, &history);
+            it.module = Some(s.module);
+            out.push(it);
         }
     }
     out
@@ -236,13 +258,17 @@ pub struct Mastery {
 ///   least 7 days after it was first answered.
 ///
 /// A question no longer in the course may still have answers in the record; counts are
-/// capped at the module's questions.
+/// capped at the module's questions. A decision the learner missed in one of the module's
+/// scenarios counts as one more question of the module (a decision taken as the expert did
+/// the first time is no item, so it asks nothing more).
 pub fn mastery(module: &Module, items: &[Item]) -> Mastery {
-    let questions: u32 = module.lessons.iter().map(|l| l.question_count).sum();
+    let decision = |i: &Item| i.module == Some(module.slug);
+    let decisions = items.iter().filter(|i| decision(i)).count() as u32;
+    let questions: u32 = module.lessons.iter().map(|l| l.question_count).sum::<u32>() + decisions;
     let of_module = || {
         items
             .iter()
-            .filter(|i| module.lessons.iter().any(|l| l.slug == i.slug))
+            .filter(move |i| decision(i) || module.lessons.iter().any(|l| l.slug == i.slug))
     };
     let count = |f: fn(&Item) -> bool| (of_module().filter(|i| f(i)).count() as u32).min(questions);
     let answered = count(|_| true);

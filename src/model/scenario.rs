@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::course::{Choice, Question, QuestionKind};
-use super::progress::Recall;
+use super::course::{Choice, Lesson, Question, QuestionKind, Quiz};
+use super::progress::{scenario_key, Recall};
 
 /// The fewest decision points a scenario may have.
 pub const MIN_POINTS: usize = 6;
@@ -508,6 +508,21 @@ impl Scenario {
         })
     }
 
+    /// The scenario's decision points as a lesson's quiz, under the scenario's key in the
+    /// record ([`scenario_key`]), so a review session asks them as it asks questions.
+    pub fn as_lesson(&self, title: &str) -> Lesson {
+        Lesson {
+            slug: scenario_key(&self.slug),
+            html: String::new(),
+            quiz: Some(Quiz {
+                title: title.to_string(),
+                questions: (0..self.points.len())
+                    .filter_map(|p| self.question(p))
+                    .collect(),
+            }),
+        }
+    }
+
     /// Reads a scenario's data file (as `tpm-site` writes it with serde).
     pub fn from_json(text: &str) -> Result<Scenario, String> {
         use super::json::Json;
@@ -908,4 +923,45 @@ mod tests {
         );
         assert_eq!(s.debrief(&[took("p1", 3)]), Err(Stale { fitting: 0 }));
     }
+
+    #[test]
+    fn a_missed_decision_is_a_review_item_and_the_experts_choice_counts_only_once_in_review() {
+        let s = line();
+        // Leaving the expert's choice is a wrong answer; taking it adds nothing, unless the
+        // point is already in review, where it is a right answer.
+        assert_eq!(s.recall(1, 1, false), Some(Recall::Wrong));
+        assert_eq!(s.recall(1, 1, true), Some(Recall::Wrong));
+        assert_eq!(s.recall(1, 0, false), None);
+        assert_eq!(s.recall(1, 0, true), Some(Recall::Right));
+        assert_eq!(s.recall(9, 0, true), None);
+        assert_eq!(s.recall(1, 7, true), None);
+        // In review, a point is a single-choice question: the situation, the expert's choice
+        // right, each consequence as its choice's explanation; under the scenario's key.
+        let lesson = s.as_lesson("The line");
+        assert_eq!(lesson.slug, "scenario:s");
+        let quiz = lesson.quiz.unwrap();
+        assert_eq!(quiz.title, "The line");
+        assert_eq!(quiz.questions.len(), 6);
+        let q = &quiz.questions[1];
+        assert_eq!((q.id.as_str(), q.prompt.as_str()), ("p2", "<p>Now what?</p>"));
+        assert_eq!(q.kind, QuestionKind::Single);
+        assert_eq!(
+            q.choices.iter().map(|c| (c.text.as_str(), c.correct)).collect::<Vec<_>>(),
+            vec![("to p3", true), ("to bad", false)]
+        );
+        assert_eq!(q.choices[1].explanation, "<p>It happens.</p>");
+        assert_eq!(q.grade(&[0]).verdict, crate::model::course::Verdict::Correct);
+    }
+
+    #[test]
+    fn the_data_file_reads_back_as_written() {
+        let s = line();
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(Scenario::from_json(&json), Ok(s));
+        assert_eq!(
+            Scenario::from_json(r#"{"slug":"s","intro":"","start":"p1","points":[{"id":"p1","situation":"","lessons":[],"choices":[{"text":"","consequence":"","next":"e"}]}],"endings":[]}"#),
+            Err("a choice's \"expert\" is not true or false".to_string())
+        );
+    }
+
 }

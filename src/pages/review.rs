@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::question::QuestionView;
-use crate::model::course::LessonInfo;
+use crate::model::course::{LessonInfo, ScenarioInfo};
 use crate::model::review::session::{
     after_text, empty_text, Check, Plan, ReviewSession, Stage, Step, Summary,
 };
 use crate::model::routes::ReviewScope;
-use crate::outline::COURSE;
+use crate::outline::{COURSE, SCENARIOS};
 use crate::paths;
 use crate::state::learning::{use_clock, use_items, use_keep_seed};
 use crate::state::progress::{now, use_progress_mut};
@@ -74,12 +74,25 @@ pub fn ReviewPage(
     }
 }
 
+/// The scenario a review item's key names, if it is one.
+fn scenario_of(key: &str) -> Option<&'static ScenarioInfo> {
+    ScenarioInfo::of_key(SCENARIOS, key)
+}
+
 /// Loads the lessons `plan` needs, then starts the session (seeded by the clock). A lesson
 /// that cannot be loaded is reported, and its questions left out.
 fn start(plan: Plan, session: RwSignal<Option<ReviewSession>>, error: RwSignal<Option<String>>) {
     leptos::task::spawn_local(async move {
         let mut lessons = Vec::new();
         for slug in plan.lessons() {
+            // A scenario's missed decisions are asked as its "quiz".
+            if let Some(info) = scenario_of(slug) {
+                match crate::lesson_store::load_scenario(info).await {
+                    Ok(scenario) => lessons.push(scenario.as_lesson(info.title)),
+                    Err(e) => error.set(Some(e)),
+                }
+                continue;
+            }
             let Some(found) = COURSE.find_lesson(slug) else {
                 continue;
             };
@@ -149,11 +162,14 @@ fn ReviewQuestion(
         }
     };
 
-    let title = COURSE.find_lesson(&step.slug).map(|r| r.lesson.title);
+    let (href, title) = match scenario_of(&step.slug) {
+        Some(info) => (paths::scenario(info.slug), Some(info.title)),
+        None => (paths::lesson(&step.slug), COURSE.find_lesson(&step.slug).map(|r| r.lesson.title)),
+    };
     view! {
         <form class="review-form" on:submit=on_submit novalidate>
             <h2 class="review-count" tabindex="-1" node_ref=heading>{move || format!("Question {} of {}", position + 1, total())}</h2>
-            <p class="review-lesson">"From "<a href=paths::lesson(&step.slug)>{title}</a></p>
+            <p class="review-lesson">"From "<a href=href>{title}</a></p>
             <QuestionView question=step.question number=String::new()
                 chosen=chosen unsure=unsure graded=checked/>
             <div class="review-actions">

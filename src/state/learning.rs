@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::exam::{Sitting, Stage, Unresumable};
 use crate::model::progress::Time;
 use crate::model::review::{self, Item};
-use crate::outline::COURSE;
+use crate::outline::{COURSE, SCENARIOS};
 use crate::state::progress::{now, use_progress, use_progress_mut};
 use crate::storage::{Store, EXAM_KEY};
 
@@ -28,7 +28,10 @@ pub(super) fn provide_learning() {
     let stamp = Memo::new(move |_| progress.read().log().answers_stamp());
     let items = Memo::new(move |_| {
         let _ = stamp.get();
-        review::items(&progress.read_untracked(), &COURSE)
+        let progress = progress.read_untracked();
+        let mut items = review::items(&progress, &COURSE);
+        items.extend(review::scenario_items(&progress, SCENARIOS));
+        items
     });
     let (clock, set_clock) = signal(now());
     if crate::platform::IN_BROWSER {
@@ -54,7 +57,7 @@ fn learning() -> Learning {
     expect_context()
 }
 
-/// Every review item, in course order.
+/// Every review item: the questions in course order, then the scenarios' missed decisions.
 pub fn use_items() -> Memo<Vec<Item>> {
     learning().items
 }

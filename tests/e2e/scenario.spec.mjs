@@ -79,6 +79,18 @@ test('a scenario played on a phone: resume after reload, the debrief, the record
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 
+  // The missed decision comes back in the review, as the decision point with its choices;
+  // the expert's choice is right there.
+  await page.locator('.scenario-agreement').getByRole('link', { name: 'review' }).click();
+  await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
+  await expect(page.locator('.review-lesson')).toContainText('From The Vault Slips');
+  const expertText = plain(point(missed).choices[expertOf(point(missed))].text);
+  await page.locator('.review-form .choice label').filter({ hasText: expertText.slice(0, 40) }).click();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.locator('.review-form')).toContainText('Correct');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: `Ending: ${ending.title}` })).toBeVisible();
+
   // Play again: a new playthrough starts; the finished one stays in the record.
   await page.getByRole('button', { name: 'Play again' }).click();
   await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeFocused();

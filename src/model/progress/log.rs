@@ -62,6 +62,11 @@ pub fn scenario_key(slug: &str) -> String {
     format!("scenario:{slug}")
 }
 
+/// The scenario a key of the log names, if it is a scenario's ([`scenario_key`]).
+pub fn scenario_slug(key: &str) -> Option<&str> {
+    key.strip_prefix("scenario:")
+}
+
 /// The key of an exercise's facts in a device's log.
 pub fn exercise_key(slug: &str) -> String {
     format!("exercise:{slug}")

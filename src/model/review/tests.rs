@@ -568,3 +568,101 @@ fn a_session_says_what_is_due_and_when() {
         "You answered 1 question: 0 right the first time."
     );
 }
+
+/// The test course's scenarios: one for module "m2", and a capstone.
+static SCENARIOS: [crate::model::course::ScenarioInfo; 2] = [
+    crate::model::course::ScenarioInfo {
+        slug: "s",
+        title: "S",
+        subtitle: "",
+        minutes: 10,
+        module: "m2",
+        points: 6,
+        data: "scenarios/s.json",
+    },
+    crate::model::course::ScenarioInfo {
+        slug: "cap",
+        title: "Cap",
+        subtitle: "",
+        minutes: 40,
+        module: "",
+        points: 20,
+        data: "scenarios/cap.json",
+    },
+];
+
+#[test]
+fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mastery() {
+    use crate::model::progress::Recall;
+    use crate::model::scenario::Taken;
+    let took = |point: &str| Taken {
+        point: point.into(),
+        choice: 1,
+    };
+    let mut p = Progress::new("tpm", "d");
+    // Module m2 (lessons c and d, 6 questions) answered right in full.
+    for (slug, n) in [("c", 2), ("d", 4)] {
+        for i in 0..n {
+            review(&mut p, slug, i, true, false, T);
+        }
+    }
+    let before = mastery(&COURSE.modules[1], &items(&p, &COURSE));
+    assert_eq!((before.level, before.questions, before.right_now), (Level::Proficient, 6, 6));
+    // A decision missed in m2's scenario, one taken as the expert did (no item), and one
+    // missed in the capstone, which belongs to no module.
+    let play = p.decide("s", None, &took("p1"), Some(Recall::Wrong), T + 1);
+    p.decide("s", Some(play), &took("p2"), None, T + 2);
+    p.decide("cap", None, &took("q1"), Some(Recall::Wrong), T + 3);
+    let mut all = items(&p, &COURSE);
+    let decisions = scenario_items(&p, &SCENARIOS);
+    assert_eq!(
+        decisions
+            .iter()
+            .map(|i| (i.slug.as_str(), i.question.as_str(), i.module, i.right_now))
+            .collect::<Vec<_>>(),
+        vec![
+            ("scenario:s", "p1", Some("m2"), false),
+            ("scenario:cap", "q1", Some(""), false)
+        ]
+    );
+    // A missed decision is due at once, like a wrong answer.
+    assert_eq!(decisions[0].due, decisions[0].last);
+    all.extend(decisions);
+    let after = mastery(&COURSE.modules[1], &all);
+    assert_eq!((after.level, after.questions, after.right_now), (Level::Familiar, 7, 6));
+    // Other modules are untouched by the capstone.
+    assert_eq!(mastery(&COURSE.modules[0], &all).questions, 10);
+    // Reviewed right, the decision is known again and the module proficient again.
+    let lesson = crate::model::scenario::Scenario {
+        slug: "s".into(),
+        intro: String::new(),
+        start: "p1".into(),
+        points: vec![crate::model::scenario::Point {
+            id: "p1".into(),
+            situation: String::new(),
+            lessons: vec![],
+            choices: vec![
+                crate::model::scenario::ScenarioChoice {
+                    text: String::new(),
+                    consequence: String::new(),
+                    next: "e".into(),
+                    expert: true,
+                },
+                crate::model::scenario::ScenarioChoice {
+                    text: String::new(),
+                    consequence: String::new(),
+                    next: "e".into(),
+                    expert: false,
+                },
+            ],
+        }],
+        endings: vec![],
+    }
+    .as_lesson("S");
+    let question = &lesson.quiz.as_ref().unwrap().questions[0];
+    p.record_review(&lesson.slug, question, &[0], false, T + 10);
+    let mut all = items(&p, &COURSE);
+    all.extend(scenario_items(&p, &SCENARIOS));
+    let again = mastery(&COURSE.modules[1], &all);
+    assert_eq!((again.level, again.questions, again.right_now), (Level::Proficient, 7, 7));
+}
