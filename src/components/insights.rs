@@ -11,6 +11,7 @@ use std::fmt::Write;
 use leptos::prelude::*;
 
 use crate::model::calendar::{self, Date};
+use crate::model::course::ScenarioInfo;
 use crate::model::exam;
 use crate::model::html::escape;
 use crate::model::insights::{
@@ -18,7 +19,6 @@ use crate::model::insights::{
 };
 use crate::model::progress::Time;
 use crate::model::review;
-use crate::model::course::ScenarioInfo;
 use crate::outline::{COURSE, SCENARIOS};
 use crate::paths;
 use crate::state::learning::{use_clock, use_items};

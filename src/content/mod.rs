@@ -4,6 +4,7 @@
 //! files. [`load`] is the only function here that touches the file system. Every
 //! mistake is reported as `path:line: what is wrong`, all of them at once.
 
+pub mod exercise;
 pub mod links;
 pub mod markdown;
 pub mod scenario;
@@ -50,6 +51,8 @@ pub struct Site {
     pub figure_files: BTreeMap<String, String>,
     /// Decision scenarios by slug (`content/scenarios/<slug>.md`).
     pub scenarios: BTreeMap<String, scenario::ScenarioEntry>,
+    /// Written exercises by slug (`content/exercises/<slug>.md`).
+    pub exercises: BTreeMap<String, exercise::ExerciseEntry>,
 }
 
 /// A module as listed in course.toml.
@@ -186,10 +189,13 @@ pub fn load(dir: &Path) -> Result<Site, Vec<ContentError>> {
         ("figures", "svg"),
         ("templates", "md"),
         ("scenarios", "md"),
+        ("exercises", "md"),
     ] {
         let folder_path = dir.join(folder);
-        // Figures, templates and scenarios are optional; a course need not have any.
-        if matches!(folder, "figures" | "templates" | "scenarios") && !folder_path.exists() {
+        // Figures, templates, scenarios and exercises are optional; a course need not have any.
+        if matches!(folder, "figures" | "templates" | "scenarios" | "exercises")
+            && !folder_path.exists()
+        {
             continue;
         }
         let entries = std::fs::read_dir(&folder_path).map_err(|e| read_error(&folder_path, e))?;
@@ -397,6 +403,24 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             scenarios.insert(slug.to_string(), entry);
         }
     }
+    let exercise_prefix = format!("{CONTENT_DIR}/exercises/");
+    let mut exercises = BTreeMap::new();
+    for (path, text) in files.range(exercise_prefix.clone()..) {
+        let Some(name) = path.strip_prefix(&exercise_prefix) else {
+            break;
+        };
+        let slug = name.trim_end_matches(".md");
+        if !is_slug(slug) {
+            errors.push(err(path, 1, format!("the file name: {SLUG_RULE}")));
+            continue;
+        }
+        if let Some(entry) = exercise::parse(path, slug, text, &cx, &module_slugs, &mut errors) {
+            let sections = entry.section_links.iter().cloned();
+            check_sections(&entry.path, None, sections, &lessons, &mut errors);
+            exercises.insert(slug.to_string(), entry);
+        }
+    }
+    exercise::check_sequences(exercises.values(), &mut errors);
     let figure_files = lessons
         .values()
         .flat_map(|l| &l.figure_links)
@@ -414,6 +438,7 @@ pub fn parse(files: &Files) -> Result<Site, Vec<ContentError>> {
             templates,
             figure_files,
             scenarios,
+            exercises,
         })
     } else {
         errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -727,6 +752,33 @@ impl Site {
         (file, json)
     }
 
+    /// An exercise's data file as JSON, and its file name with a content hash.
+    pub fn exercise_data(&self, slug: &str) -> (String, String) {
+        let json =
+            serde_json::to_string(&self.exercises[slug].exercise).expect("exercises serialise");
+        let file = format!("exercises/{slug}.{}.json", &fnv_hex(json.as_bytes())[..10]);
+        (file, json)
+    }
+
+    /// The exercises in the course's order: by module, then a module's faded sequences (by
+    /// name, each step in order), then its other exercises (by slug).
+    pub fn ordered_exercises(&self) -> Vec<&exercise::ExerciseEntry> {
+        let mut out: Vec<&exercise::ExerciseEntry> = Vec::new();
+        for module in &self.modules {
+            let mut of_module: Vec<&exercise::ExerciseEntry> = self
+                .exercises
+                .values()
+                .filter(|e| e.module == module.slug)
+                .collect();
+            of_module.sort_by_key(|e| match &e.sequence {
+                Some((seq, step)) => (0, seq.clone(), step.number()),
+                None => (1, String::new(), 0),
+            });
+            out.extend(of_module);
+        }
+        out
+    }
+
     /// The scenarios in the course's order: each module's after its lessons, in the module's
     /// order (by slug within a module), then the capstones.
     pub fn ordered_scenarios(&self) -> Vec<&scenario::ScenarioEntry> {
@@ -849,6 +901,27 @@ impl Site {
                 entry.module.as_deref().unwrap_or(""),
                 entry.scenario.points.len(),
                 self.scenario_data(slug).0,
+            ));
+        }
+        s.push_str("];\n");
+        s.push_str("pub static EXERCISES: &[ExerciseInfo] = &[\n");
+        for entry in self.ordered_exercises() {
+            let slug = &entry.exercise.slug;
+            let (sequence, step) = entry
+                .sequence
+                .as_ref()
+                .map_or(("", 0), |(seq, step)| (seq.as_str(), step.number()));
+            s.push_str(&format!(
+                "    ExerciseInfo {{ slug: {:?}, title: {:?}, subtitle: {:?}, minutes: {}, module: {:?}, lessons: &{:?}, sequence: {:?}, step: {}, data: {:?} }},\n",
+                slug,
+                entry.title,
+                entry.subtitle,
+                entry.minutes,
+                entry.module,
+                entry.lessons,
+                sequence,
+                step,
+                self.exercise_data(slug).0,
             ));
         }
         s.push_str("];\n");

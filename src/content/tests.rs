@@ -937,3 +937,121 @@ fn a_link_to_a_missing_section_in_a_scenario_is_reported_at_its_line() {
         ],
     );
 }
+
+/// An exercise file: front matter (lines 1-7), the task (9), material (11-13), the model
+/// answer (15-17) and a rubric of four units (19-24).
+fn exercise_file(front_extra: &str) -> String {
+    format!(
+        "+++\ntitle = \"Write the status\"\nsubtitle = \"S\"\nminutes = 10\nmodule = \"m\"\nlessons = [\"a\"]\n{front_extra}+++\n\nTurn the notes into a status report for the [critical path](term:critical-path) owners.\n\n## Material\n\n- Vault API: 2 weeks late.\n\n## Model answer\n\n**Status: Red.** The vault API is two weeks late.\n\n## Rubric\n\n- Leads with the *color*\n- Says what changed\n- Names the decision needed\n- Gives a date for the next update\n"
+    )
+}
+
+#[test]
+fn a_valid_exercise_parses_with_its_sections_rendered() {
+    let site = parse(&course_with(|f| {
+        f.insert("content/exercises/status.md".into(), exercise_file(""));
+    }))
+    .unwrap();
+    let entry = &site.exercises["status"];
+    assert_eq!(
+        (entry.title.as_str(), entry.module.as_str()),
+        ("Write the status", "m")
+    );
+    assert_eq!(entry.lessons, vec!["a".to_string()]);
+    assert_eq!(entry.sequence, None);
+    let e = &entry.exercise;
+    assert!(e.task.contains("class=\"term-button\""), "{}", e.task);
+    assert_eq!(
+        e.material,
+        "<ul>\n<li>Vault API: 2 weeks late.</li>\n</ul>\n"
+    );
+    assert_eq!(
+        e.model,
+        "<p><strong>Status: Red.</strong> The vault API is two weeks late.</p>\n"
+    );
+    assert_eq!(e.start, "");
+    assert_eq!(
+        e.rubric,
+        vec![
+            "Leads with the <em>color</em>",
+            "Says what changed",
+            "Names the decision needed",
+            "Gives a date for the next update"
+        ]
+    );
+}
+
+#[test]
+fn every_exercise_mistake_is_reported_at_its_line() {
+    let mut text = exercise_file("step = \"partial\"\n");
+    text = text.replacen("module = \"m\"", "module = \"nope\"", 1);
+    text = text.replacen("lessons = [\"a\"]", "lessons = [\"a\", \"zz\"]", 1);
+    text = text.replacen("## Material", "## Notes", 1);
+    text = text.replacen("- Gives a date for the next update\n", "Gives a date.\n", 1);
+    check(
+        course_with(|f| {
+            f.insert("content/exercises/status.md".into(), text);
+        }),
+        &[
+            "content/exercises/status.md:5: front matter: module \"nope\" is not in course.toml",
+            "content/exercises/status.md:6: front matter: lesson \"zz\" is not in course.toml",
+            "content/exercises/status.md:7: front matter: a faded sequence needs both sequence and step",
+            "content/exercises/status.md:12: \"## Notes\" is not an exercise section; use ## Material, ## Your answer starts, ## Model answer, ## Rubric",
+            "content/exercises/status.md:20: the rubric has 3 idea units; it needs 4 to 8",
+            "content/exercises/status.md:25: the rubric is a list of idea units, each line starting with \"- \"",
+        ],
+    );
+    // No task, no model answer, no rubric, sections out of order, an unknown step.
+    let text = "+++\ntitle = \"T\"\nsubtitle = \"S\"\nminutes = 10\nmodule = \"m\"\nlessons = [\"a\"]\nsequence = \"s\"\nstep = \"middle\"\n+++\n\n## Rubric\n\n- a\n- b\n- c\n- d\n\n## Material\n\nNotes.\n";
+    check(
+        course_with(|f| {
+            f.insert("content/exercises/bare.md".into(), text.into());
+        }),
+        &[
+            "content/exercises/bare.md:8: front matter: step \"middle\" is not worked, completion or whole",
+            "content/exercises/bare.md:10: an exercise starts with its task: what to produce, before the first ## section",
+            "content/exercises/bare.md:18: \"## Material\" is out of order or repeated; the order is ## Material, ## Your answer starts, ## Model answer, ## Rubric",
+            "content/exercises/bare.md:21: an exercise needs \"## Model answer\"",
+        ],
+    );
+}
+
+#[test]
+fn a_faded_sequence_has_one_step_of_each_kind_and_only_its_middle_gives_a_start() {
+    let step = |name: &str| exercise_file(&format!("sequence = \"status\"\nstep = \"{name}\"\n"));
+    let with_start = |name: &str| {
+        step(name).replacen(
+            "## Model answer",
+            "## Your answer starts\n\n**Status:** \n\n## Model answer",
+            1,
+        )
+    };
+    let site = parse(&course_with(|f| {
+        f.insert("content/exercises/s1.md".into(), step("worked"));
+        f.insert("content/exercises/s2.md".into(), with_start("completion"));
+        f.insert("content/exercises/s3.md".into(), step("whole"));
+    }))
+    .unwrap();
+    assert_eq!(site.exercises["s2"].exercise.start, "**Status:**");
+    assert_eq!(
+        site.exercises["s2"].sequence,
+        Some((
+            "status".to_string(),
+            crate::model::exercise::Step::Completion
+        ))
+    );
+    check(
+        course_with(|f| {
+            f.insert("content/exercises/s1.md".into(), with_start("worked"));
+            f.insert("content/exercises/s2.md".into(), step("completion"));
+            f.insert("content/exercises/s3.md".into(), step("completion"));
+        }),
+        &[
+            "content/exercises/s1.md:7: sequence \"status\" has 2 completion steps; it needs exactly one each of worked, completion and whole",
+            "content/exercises/s1.md:7: sequence \"status\" has 0 whole steps; it needs exactly one each of worked, completion and whole",
+            "content/exercises/s1.md:17: \"## Your answer starts\" belongs only to a sequence's completion step (step = \"completion\")",
+            "content/exercises/s2.md:27: a completion step needs \"## Your answer starts\" with the part of the answer given",
+            "content/exercises/s3.md:27: a completion step needs \"## Your answer starts\" with the part of the answer given",
+        ],
+    );
+}

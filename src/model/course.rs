@@ -57,6 +57,32 @@ pub struct ScenarioInfo {
     pub data: &'static str,
 }
 
+/// What the outline knows of a written exercise (`EXERCISES` in `outline.rs`).
+#[derive(Debug)]
+pub struct ExerciseInfo {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub minutes: u32,
+    pub module: &'static str,
+    /// The lessons it exercises.
+    pub lessons: &'static [&'static str],
+    /// The faded sequence it belongs to (empty if none) and its step there, from 1 (a worked
+    /// example) to 3 (the whole task); 0 if none.
+    pub sequence: &'static str,
+    pub step: u32,
+    /// The exercise's data file, relative to the site root, named with a content hash.
+    pub data: &'static str,
+}
+
+impl ExerciseInfo {
+    /// The exercise among `all` that a key of the record names (`exercise:<slug>`), if any.
+    pub fn of_key(all: &'static [ExerciseInfo], key: &str) -> Option<&'static ExerciseInfo> {
+        let slug = super::progress::exercise_slug(key)?;
+        all.iter().find(|e| e.slug == slug)
+    }
+}
+
 impl ScenarioInfo {
     /// The scenario among `all` that a key of the record names (`scenario:<slug>`), if any.
     pub fn of_key(all: &'static [ScenarioInfo], key: &str) -> Option<&'static ScenarioInfo> {

@@ -1,11 +1,13 @@
 //! The plain-Rust model: the course, the learner's progress, review scheduling (FSRS),
-//! mastery, the practice exam, search and the route table.
+//! mastery, the practice exam, decision scenarios, written exercises, search and the route
+//! table.
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod calendar;
 pub mod collections;
 pub mod course;
 pub mod exam;
+pub mod exercise;
 pub mod fsrs;
 pub mod html;
 pub mod insights;

@@ -943,14 +943,23 @@ mod tests {
         assert_eq!(quiz.title, "The line");
         assert_eq!(quiz.questions.len(), 6);
         let q = &quiz.questions[1];
-        assert_eq!((q.id.as_str(), q.prompt.as_str()), ("p2", "<p>Now what?</p>"));
+        assert_eq!(
+            (q.id.as_str(), q.prompt.as_str()),
+            ("p2", "<p>Now what?</p>")
+        );
         assert_eq!(q.kind, QuestionKind::Single);
         assert_eq!(
-            q.choices.iter().map(|c| (c.text.as_str(), c.correct)).collect::<Vec<_>>(),
+            q.choices
+                .iter()
+                .map(|c| (c.text.as_str(), c.correct))
+                .collect::<Vec<_>>(),
             vec![("to p3", true), ("to bad", false)]
         );
         assert_eq!(q.choices[1].explanation, "<p>It happens.</p>");
-        assert_eq!(q.grade(&[0]).verdict, crate::model::course::Verdict::Correct);
+        assert_eq!(
+            q.grade(&[0]).verdict,
+            crate::model::course::Verdict::Correct
+        );
     }
 
     #[test]
@@ -959,9 +968,10 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(Scenario::from_json(&json), Ok(s));
         assert_eq!(
-            Scenario::from_json(r#"{"slug":"s","intro":"","start":"p1","points":[{"id":"p1","situation":"","lessons":[],"choices":[{"text":"","consequence":"","next":"e"}]}],"endings":[]}"#),
+            Scenario::from_json(
+                r#"{"slug":"s","intro":"","start":"p1","points":[{"id":"p1","situation":"","lessons":[],"choices":[{"text":"","consequence":"","next":"e"}]}],"endings":[]}"#
+            ),
             Err("a choice's \"expert\" is not true or false".to_string())
         );
     }
-
 }

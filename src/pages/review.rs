@@ -164,7 +164,10 @@ fn ReviewQuestion(
 
     let (href, title) = match scenario_of(&step.slug) {
         Some(info) => (paths::scenario(info.slug), Some(info.title)),
-        None => (paths::lesson(&step.slug), COURSE.find_lesson(&step.slug).map(|r| r.lesson.title)),
+        None => (
+            paths::lesson(&step.slug),
+            COURSE.find_lesson(&step.slug).map(|r| r.lesson.title),
+        ),
     };
     view! {
         <form class="review-form" on:submit=on_submit novalidate>

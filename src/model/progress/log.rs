@@ -72,6 +72,11 @@ pub fn exercise_key(slug: &str) -> String {
     format!("exercise:{slug}")
 }
 
+/// The exercise a key of the log names, if it is an exercise's ([`exercise_key`]).
+pub fn exercise_slug(key: &str) -> Option<&str> {
+    key.strip_prefix("exercise:")
+}
+
 /// One decision in a playthrough of a scenario: the playthrough (known by the time it
 /// started), when it was made, the decision point's id and the index of the choice taken.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

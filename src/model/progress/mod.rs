@@ -12,7 +12,8 @@ mod scope;
 mod wire;
 
 pub use log::{
-    exercise_key, scenario_key, scenario_slug, Event, LessonProgress, Recall, Recalls, ResetId, Source, Time,
+    exercise_key, exercise_slug, scenario_key, scenario_slug, Event, LessonProgress, Recall,
+    Recalls, ResetId, Source, Time,
 };
 use log::{Attempt, Log, Map, Reset};
 pub use practice::{Head, Play, Text, TEXTS_LIMIT, TEXT_LIMIT};

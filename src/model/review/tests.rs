@@ -607,7 +607,10 @@ fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mas
         }
     }
     let before = mastery(&COURSE.modules[1], &items(&p, &COURSE));
-    assert_eq!((before.level, before.questions, before.right_now), (Level::Proficient, 6, 6));
+    assert_eq!(
+        (before.level, before.questions, before.right_now),
+        (Level::Proficient, 6, 6)
+    );
     // A decision missed in m2's scenario, one taken as the expert did (no item), and one
     // missed in the capstone, which belongs to no module.
     let play = p.decide("s", None, &took("p1"), Some(Recall::Wrong), T + 1);
@@ -629,7 +632,10 @@ fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mas
     assert_eq!(decisions[0].due, decisions[0].last);
     all.extend(decisions);
     let after = mastery(&COURSE.modules[1], &all);
-    assert_eq!((after.level, after.questions, after.right_now), (Level::Familiar, 7, 6));
+    assert_eq!(
+        (after.level, after.questions, after.right_now),
+        (Level::Familiar, 7, 6)
+    );
     // Other modules are untouched by the capstone.
     assert_eq!(mastery(&COURSE.modules[0], &all).questions, 10);
     // Reviewed right, the decision is known again and the module proficient again.
@@ -664,5 +670,8 @@ fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mas
     let mut all = items(&p, &COURSE);
     all.extend(scenario_items(&p, &SCENARIOS));
     let again = mastery(&COURSE.modules[1], &all);
-    assert_eq!((again.level, again.questions, again.right_now), (Level::Proficient, 7, 7));
+    assert_eq!(
+        (again.level, again.questions, again.right_now),
+        (Level::Proficient, 7, 7)
+    );
 }
