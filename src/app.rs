@@ -19,6 +19,7 @@ use crate::model::routes::Route;
 use crate::outline::COURSE;
 use crate::pages::{
     exam::ExamPage,
+    exercise::{ExercisePage, ExercisesPage},
     glossary::GlossaryPage,
     home::HomePage,
     lesson::LessonPage,
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
                 Route::Exam => view! { <ExamPage/> }.into_any(),
                 Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
                 Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
+                Route::Exercises => view! { <ExercisesPage/> }.into_any(),
+                Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             })}
         </Shell>

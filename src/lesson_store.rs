@@ -12,8 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::collections::Map;
-use crate::model::course::{GlossaryTerm, Lesson, LessonInfo, ScenarioInfo};
-use crate::model::routes::{GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID};
+use crate::model::course::{ExerciseInfo, GlossaryTerm, Lesson, LessonInfo, ScenarioInfo};
+use crate::model::exercise::Exercise;
+use crate::model::routes::{EXERCISE_DATA_ID, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID};
 use crate::model::scenario::Scenario;
 use crate::outline::GLOSSARY_FILE;
 use crate::paths;
@@ -22,6 +23,7 @@ thread_local! {
     static CACHE: RefCell<Map<Lesson>> = const { RefCell::new(Map::new()) };
     static GLOSSARY: RefCell<Option<Rc<Vec<GlossaryTerm>>>> = const { RefCell::new(None) };
     static SCENARIOS: RefCell<Map<Arc<Scenario>>> = const { RefCell::new(Map::new()) };
+    static EXERCISES: RefCell<Map<Arc<Exercise>>> = const { RefCell::new(Map::new()) };
 }
 
 /// Takes the data the page was built with, if any.
@@ -34,6 +36,11 @@ pub fn adopt_inline() {
     if let Some(text) = take_inline(SCENARIO_DATA_ID) {
         if let Ok(scenario) = Scenario::from_json(&text) {
             insert_scenario(scenario);
+        }
+    }
+    if let Some(text) = take_inline(EXERCISE_DATA_ID) {
+        if let Ok(exercise) = Exercise::from_json(&text) {
+            insert_exercise(exercise);
         }
     }
     if let Some(text) = take_inline(GLOSSARY_DATA_ID) {
@@ -89,6 +96,31 @@ pub async fn load_scenario(info: &'static ScenarioInfo) -> Result<Arc<Scenario>,
         Scenario::from_json(&text).map_err(|e| format!("the scenario data is damaged ({e})"))?;
     insert_scenario(scenario);
     Ok(cached_scenario(info.slug).expect("just stored"))
+}
+
+/// Keeps an exercise in memory, as the build does before it renders the exercise's page.
+pub fn insert_exercise(exercise: Exercise) {
+    EXERCISES.with(|c| {
+        c.borrow_mut()
+            .insert(exercise.slug.clone(), Arc::new(exercise))
+    });
+}
+
+/// The exercise if it is already in memory.
+pub fn cached_exercise(slug: &str) -> Option<Arc<Exercise>> {
+    EXERCISES.with(|c| c.borrow().get(slug).cloned())
+}
+
+/// Loads an exercise.
+pub async fn load_exercise(info: &'static ExerciseInfo) -> Result<Arc<Exercise>, String> {
+    if let Some(exercise) = cached_exercise(info.slug) {
+        return Ok(exercise);
+    }
+    let text = fetch_text(&paths::asset(info.data), "the exercise").await?;
+    let exercise =
+        Exercise::from_json(&text).map_err(|e| format!("the exercise data is damaged ({e})"))?;
+    insert_exercise(exercise);
+    Ok(cached_exercise(info.slug).expect("just stored"))
 }
 
 /// The glossary if it is already in memory.

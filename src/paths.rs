@@ -89,6 +89,14 @@ pub fn scenario(slug: &str) -> String {
     route(Route::Scenario(slug))
 }
 
+pub fn exercises() -> String {
+    route(Route::Exercises)
+}
+
+pub fn exercise(slug: &str) -> String {
+    route(Route::Exercise(slug))
+}
+
 /// A file of the built site, such as a lesson's data.
 pub fn asset(file: &str) -> String {
     format!("{}/{file}", base())

@@ -91,6 +91,7 @@ fn SiteMenu() -> impl IntoView {
                     <li class="wide-duplicate"><a href=paths::route(Route::Review(ReviewScope::All))>{move || review_label(due.get())}</a></li>
                     <li><a href=paths::exam()>"Practice exam"</a></li>
                     <li><a href=paths::scenarios()>"Decision scenarios"</a></li>
+                    <li><a href=paths::exercises()>"Written exercises"</a></li>
                     <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
                     <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>
                 </ul>

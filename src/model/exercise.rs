@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::progress::Recall;
+use super::course::{Choice, Lesson, Question, QuestionKind, Quiz};
+use super::progress::{exercise_key, Recall};
 
 /// The fewest and most idea units in a rubric.
 pub const RUBRIC: std::ops::RangeInclusive<usize> = 4..=8;
@@ -102,6 +103,37 @@ pub fn grade_text(recall: Recall) -> &'static str {
 }
 
 impl Exercise {
+    /// The exercise as a lesson's quiz of one item, under its key in the record
+    /// ([`exercise_key`]), so a review session can ask it: the task (with its material) as the
+    /// prompt, the model answer as the explanation, and the rubric's idea units as the
+    /// "choices" the learner ticks when grading their recall.
+    pub fn as_lesson(&self, title: &str) -> Lesson {
+        let choices = self
+            .rubric
+            .iter()
+            .map(|u| Choice {
+                text: u.clone(),
+                correct: true,
+                explanation: String::new(),
+            })
+            .collect();
+        Lesson {
+            slug: exercise_key(&self.slug),
+            html: String::new(),
+            quiz: Some(Quiz {
+                title: title.to_string(),
+                questions: vec![Question {
+                    id: self.slug.clone(),
+                    kind: QuestionKind::Multiple,
+                    prompt: format!("{}{}", self.task, self.material),
+                    explanation: self.model.clone(),
+                    choices,
+                    hash: String::new(),
+                }],
+            }),
+        }
+    }
+
     /// Reads an exercise's data file (as `tpm-site` writes it with serde).
     pub fn from_json(text: &str) -> Result<Exercise, String> {
         let v = super::json::Json::parse(text)?;

@@ -10,9 +10,9 @@
 
 pub mod session;
 
-use super::course::{Course, Module, ScenarioInfo};
+use super::course::{Course, ExerciseInfo, Module, ScenarioInfo};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
-use super::progress::{scenario_key, Event, Progress, Recall, Source, Time};
+use super::progress::{exercise_key, scenario_key, Event, Progress, Recall, Source, Time};
 use super::sort::ranked;
 
 /// A day in milliseconds.
@@ -123,20 +123,31 @@ pub fn items(progress: &Progress, course: &'static Course) -> Vec<Item> {
     out
 }
 
-/// Every decision of the course's scenarios that the learner missed at least once: each is
-/// an item (its question is the decision point's id), in the scenarios' order.
-pub fn scenario_items(progress: &Progress, scenarios: &'static [ScenarioInfo]) -> Vec<Item> {
+/// The items of practice beyond quizzes, each under its key in the record with the module it
+/// exercises: a scenario's missed decisions (`scenario:<slug>`, one item per decision point)
+/// and a written exercise's self-grades (`exercise:<slug>`, one item). In the order given.
+pub fn practice_items(progress: &Progress, keys: &[(String, &'static str)]) -> Vec<Item> {
     let log = progress.log();
     let mut out = Vec::new();
-    for s in scenarios {
-        let key = scenario_key(s.slug);
-        for (point, history) in log.history(&key) {
-            let mut it = item(&key, point, &history);
-            it.module = Some(s.module);
+    for (key, module) in keys {
+        for (id, history) in log.history(key) {
+            let mut it = item(key, id, &history);
+            it.module = Some(module);
             out.push(it);
         }
     }
     out
+}
+
+/// The keys of the course's scenarios and exercises, with their modules, for
+/// [`practice_items`].
+pub fn practice_keys(
+    scenarios: &'static [ScenarioInfo],
+    exercises: &'static [ExerciseInfo],
+) -> Vec<(String, &'static str)> {
+    let scenarios = scenarios.iter().map(|s| (scenario_key(s.slug), s.module));
+    let exercises = exercises.iter().map(|e| (exercise_key(e.slug), e.module));
+    scenarios.chain(exercises).collect()
 }
 
 /// The probability the learner recalls an item now: by FSRS's forgetting curve, and 0 while
@@ -259,8 +270,9 @@ pub struct Mastery {
 ///
 /// A question no longer in the course may still have answers in the record; counts are
 /// capped at the module's questions. A decision the learner missed in one of the module's
-/// scenarios counts as one more question of the module (a decision taken as the expert did
-/// the first time is no item, so it asks nothing more).
+/// scenarios, and an exercise of the module the learner graded, each count as one more
+/// question of the module (a decision taken as the expert did the first time is no item,
+/// so it asks nothing more).
 pub fn mastery(module: &Module, items: &[Item]) -> Mastery {
     let decision = |i: &Item| i.module == Some(module.slug);
     let decisions = items.iter().filter(|i| decision(i)).count() as u32;

@@ -4,7 +4,7 @@
 //! Paths here are relative to the site's base (`""` is the home page), because the site may
 //! be hosted under a sub-path; `paths.rs` adds the base in the browser.
 
-use crate::model::course::{Course, ScenarioInfo};
+use crate::model::course::{Course, ExerciseInfo, ScenarioInfo};
 
 /// The first path segment of every lesson page: `lessons/<slug>/`.
 pub const LESSONS_SEGMENT: &str = "lessons";
@@ -18,6 +18,8 @@ pub const REVIEW_SEGMENT: &str = "review";
 pub const EXAM_SEGMENT: &str = "exam";
 /// The decision scenarios' segment: `scenarios/` lists them, `scenarios/<slug>/` plays one.
 pub const SCENARIOS_SEGMENT: &str = "scenarios";
+/// The written exercises' segment: `exercises/` lists them, `exercises/<slug>/` is one.
+pub const EXERCISES_SEGMENT: &str = "exercises";
 /// The query parameter that names the lesson to practice on the review page.
 pub const LESSON_PARAM: &str = "lesson";
 /// The folder of downloadable templates: `templates/<name>.md`.
@@ -31,6 +33,8 @@ pub const PRERENDER_ID: &str = "prerender";
 pub const LESSON_DATA_ID: &str = "lesson-data";
 /// The id of the inline scenario data a scenario's page carries.
 pub const SCENARIO_DATA_ID: &str = "scenario-data";
+/// The id of the inline exercise data an exercise's page carries.
+pub const EXERCISE_DATA_ID: &str = "exercise-data";
 /// The id of the inline glossary data the glossary page carries.
 pub const GLOSSARY_DATA_ID: &str = "glossary-data";
 
@@ -50,6 +54,10 @@ pub enum Route<'a> {
     Scenarios,
     /// One scenario's player, by slug; whether it exists is the page's to check.
     Scenario(&'a str),
+    /// The list of written exercises.
+    Exercises,
+    /// One written exercise, by slug; whether it exists is the page's to check.
+    Exercise(&'a str),
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
@@ -82,11 +90,15 @@ impl<'a> Route<'a> {
             None if path == REVIEW_SEGMENT => Route::Review(ReviewScope::parse(query)),
             None if path == EXAM_SEGMENT => Route::Exam,
             None if path == SCENARIOS_SEGMENT => Route::Scenarios,
+            None if path == EXERCISES_SEGMENT => Route::Exercises,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
             }
             Some((SCENARIOS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Scenario(slug)
+            }
+            Some((EXERCISES_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
+                Route::Exercise(slug)
             }
             _ => Route::NotFound,
         }
@@ -103,6 +115,8 @@ impl<'a> Route<'a> {
             Route::Exam => format!("{EXAM_SEGMENT}/"),
             Route::Scenarios => format!("{SCENARIOS_SEGMENT}/"),
             Route::Scenario(slug) => format!("{SCENARIOS_SEGMENT}/{slug}/"),
+            Route::Exercises => format!("{EXERCISES_SEGMENT}/"),
+            Route::Exercise(slug) => format!("{EXERCISES_SEGMENT}/{slug}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
@@ -151,17 +165,24 @@ impl<'a> ReviewScope<'a> {
 
 /// Every page the site has, in the order the build writes them: the home page last, so
 /// that every other page is made while `index.html` is still the bare shell.
-pub fn all(course: &'static Course, scenarios: &'static [ScenarioInfo]) -> Vec<Route<'static>> {
+pub fn all(
+    course: &'static Course,
+    scenarios: &'static [ScenarioInfo],
+    exercises: &'static [ExerciseInfo],
+) -> Vec<Route<'static>> {
     let lessons = course
         .modules
         .iter()
         .flat_map(|m| m.lessons.iter())
         .map(|l| Route::Lesson(l.slug));
     let scenarios = scenarios.iter().map(|s| Route::Scenario(s.slug));
+    let exercises = exercises.iter().map(|e| Route::Exercise(e.slug));
     lessons
         .chain(scenarios)
+        .chain(exercises)
         .chain([
             Route::Scenarios,
+            Route::Exercises,
             Route::Glossary,
             Route::Progress,
             Route::Review(ReviewScope::All),
@@ -207,6 +228,11 @@ mod tests {
             Route::Scenario("the-vault-slips"),
             "scenarios/the-vault-slips/",
             "scenarios/the-vault-slips/index.html",
+        );
+        check(
+            Route::Exercise("status"),
+            "exercises/status/",
+            "exercises/status/index.html",
         );
         check(Route::NotFound, "404.html", "404.html");
     }
@@ -272,6 +298,8 @@ mod tests {
             ("scenarios/x/", Route::Scenario("x")),
             ("scenarios/x/index.html", Route::Scenario("x")),
             ("scenarios/x/y/", Route::NotFound),
+            ("exercises/", Route::Exercises),
+            ("exercises/x", Route::Exercise("x")),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
             ("nowhere/at/all", Route::NotFound),
@@ -291,6 +319,8 @@ mod tests {
             Route::Exam,
             Route::Scenarios,
             Route::Scenario("x"),
+            Route::Exercises,
+            Route::Exercise("x"),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -75,7 +75,7 @@ pub fn ExercisesPage() -> impl IntoView {
                 "Some come as a sequence: a worked example, then one half done, then the whole task."
             </p>
             {COURSE.modules.iter().filter(|m| EXERCISES.iter().any(|e| e.module == m.slug)).map(|m| view! {
-                <h2 class="exercise-module">{m.title}</h2>
+                <h2 class="exercise-module" id=format!("exercises-{}", m.slug)>{m.title}</h2>
                 <ul class="scenario-list">
                     {EXERCISES.iter().filter(|e| e.module == m.slug).map(|info| view! {
                         <li class="scenario-card">
@@ -105,18 +105,18 @@ pub fn ExercisePage(slug: String) -> impl IntoView {
     crate::document::set_title(info.title);
     let loaded = RwSignal::new_local(lesson_store::cached_exercise(info.slug).map(Ok));
     let fetch = move || {
-        leptos::task::spawn_local(
-            async move { loaded.set(Some(lesson_store::load_exercise(info).await)) },
-        )
+        leptos::task::spawn_local(async move {
+            loaded.set(Some(lesson_store::load_exercise(info).await))
+        })
     };
     if loaded.with_untracked(Option::is_none) {
         fetch();
     }
     let step = step_of(info);
     // The next step of its sequence.
-    let next = EXERCISES
-        .iter()
-        .find(|e| !info.sequence.is_empty() && e.sequence == info.sequence && e.step == info.step + 1);
+    let next = EXERCISES.iter().find(|e| {
+        !info.sequence.is_empty() && e.sequence == info.sequence && e.step == info.step + 1
+    });
     view! {
         <article class="scenario exercise" aria-labelledby="exercise-title">
             <header class="scenario-header">
@@ -239,7 +239,10 @@ fn Answer(info: &'static ExerciseInfo, exercise: Arc<Exercise>) -> impl IntoView
             );
         });
         grade.set(Some(recall));
-        status.set(format!("{covered} of {units} ideas. {}", grade_text(recall)));
+        status.set(format!(
+            "{covered} of {units} ideas. {}",
+            grade_text(recall)
+        ));
     };
 
     view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
 use crate::model::review::{mastery, review_label};
-use crate::outline::{COURSE, SCENARIOS};
+use crate::outline::{COURSE, EXERCISES, SCENARIOS};
 use crate::paths::{self, RESUME_STATE};
 use crate::state::learning::{use_due_count, use_items};
 use crate::state::progress::use_progress;
@@ -63,6 +63,7 @@ pub fn HomePage() -> impl IntoView {
                 <a href=paths::review() class="button home-review">{move || review_label(due.get())}</a>
                 <a href=paths::exam() class="button">"Practice exam"</a>
                 <a href=paths::scenarios() class="button">"Decision scenarios"</a>
+                <a href=paths::exercises() class="button">"Written exercises"</a>
             </p>
         </section>
         <IosHint/>
@@ -113,6 +114,14 @@ pub fn HomePage() -> impl IntoView {
                                     <span class="outline-lesson-minutes">{format!("{} decisions", s.points)}</span>
                                 </p>
                             }).collect_view()}
+                            {EXERCISES.iter().any(|e| e.module == module.slug).then(|| {
+                                let count = EXERCISES.iter().filter(|e| e.module == module.slug && e.step != 1).count();
+                                view! {
+                                    <p class="outline-module-practice">
+                                        "Exercises: "<a href=format!("{}#exercises-{}", paths::exercises(), module.slug)>{format!("{count} to write")}</a>
+                                    </p>
+                                }
+                            })}
                         </li>
                     }
                 }).collect_view()}

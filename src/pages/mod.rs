@@ -2,6 +2,7 @@
 //! `model`, never from `app.rs` or from one another.
 
 pub mod exam;
+pub mod exercise;
 pub mod glossary;
 pub mod home;
 pub mod lesson;

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::question::QuestionView;
-use crate::model::course::{LessonInfo, ScenarioInfo};
+use crate::model::course::{ExerciseInfo, LessonInfo, ScenarioInfo};
 use crate::model::review::session::{
     after_text, empty_text, Check, Plan, ReviewSession, Stage, Step, Summary,
 };
 use crate::model::routes::ReviewScope;
-use crate::outline::{COURSE, SCENARIOS};
+use crate::outline::{COURSE, EXERCISES, SCENARIOS};
 use crate::paths;
 use crate::state::learning::{use_clock, use_items, use_keep_seed};
 use crate::state::progress::{now, use_progress_mut};
@@ -62,7 +62,11 @@ pub fn ReviewPage(
                 // Redrawn for each question; a missed one added to the end changes only the count.
                 Some(Stage::Asking(position)) => {
                     let step = session.read_untracked().as_ref().and_then(|s| s.current().cloned());
-                    step.map(|step| view! { <ReviewQuestion session=session status=status step=step position=position/> }).into_any()
+                    step.map(|step| if ExerciseInfo::of_key(EXERCISES, &step.slug).is_some() {
+                        view! { <ReviewRecall session=session status=status step=step position=position/> }.into_any()
+                    } else {
+                        view! { <ReviewQuestion session=session status=status step=step position=position/> }.into_any()
+                    }).into_any()
                 }
                 Some(Stage::Finished) => {
                     let summary = session.read_untracked().as_ref().map(ReviewSession::summary);
@@ -85,6 +89,14 @@ fn start(plan: Plan, session: RwSignal<Option<ReviewSession>>, error: RwSignal<O
     leptos::task::spawn_local(async move {
         let mut lessons = Vec::new();
         for slug in plan.lessons() {
+            // A written exercise is asked as recall, graded against its rubric.
+            if let Some(info) = ExerciseInfo::of_key(EXERCISES, slug) {
+                match crate::lesson_store::load_exercise(info).await {
+                    Ok(exercise) => lessons.push(exercise.as_lesson(info.title)),
+                    Err(e) => error.set(Some(e)),
+                }
+                continue;
+            }
             // A scenario's missed decisions are asked as its "quiz".
             if let Some(info) = scenario_of(slug) {
                 match crate::lesson_store::load_scenario(info).await {
@@ -190,6 +202,98 @@ fn ReviewQuestion(
             </div>
             <p class="review-keys">"Keys: 1–9 choose, Enter checks and goes on."</p>
         </form>
+    }
+}
+
+/// A written exercise asked again: recall the answer (in your head or on paper), then open
+/// the model answer and tick the ideas you recalled; the grade is the exercise's self-grade.
+#[component]
+fn ReviewRecall(
+    session: RwSignal<Option<ReviewSession>>,
+    status: RwSignal<String>,
+    step: Step,
+    position: usize,
+) -> impl IntoView {
+    let progress = use_progress_mut();
+    let revealed = RwSignal::new(false);
+    let checked = RwSignal::new(false);
+    let units = step.question.choices.len();
+    let ticked = RwSignal::new(vec![false; units]);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let total = move || session.read().as_ref().map_or(0, ReviewSession::total);
+    if position > 0 {
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let (href, title) = match ExerciseInfo::of_key(EXERCISES, &step.slug) {
+        Some(info) => (paths::exercise(info.slug), info.title),
+        None => (paths::exercises(), ""),
+    };
+    let grade = move |_| {
+        let covered = ticked.with(|t| t.iter().filter(|x| **x).count());
+        let recall = crate::model::exercise::self_grade(covered, units);
+        let check = session.write().as_mut().map(|s| {
+            progress.update(|p| {
+                s.grade_self(p, recall, now());
+            })
+        });
+        if check.is_some() {
+            status.set(format!(
+                "{covered} of {units} ideas. {}",
+                crate::model::exercise::grade_text(recall)
+            ));
+            checked.set(true);
+        }
+    };
+    let next = move |_| {
+        status.set(String::new());
+        if let Some(s) = session.write().as_mut() {
+            s.next();
+        }
+    };
+    let question = step.question.clone();
+    view! {
+        <div class="review-form review-recall">
+            <h2 class="review-count" tabindex="-1" node_ref=heading>{move || format!("Question {} of {}", position + 1, total())}</h2>
+            <p class="review-lesson">"From the exercise "<a href=href>{title}</a></p>
+            <div class="rich-text" inner_html=question.prompt.clone()></div>
+            <p>"Recall your answer: say or jot down its key points, then open the model answer and tick the ideas you recalled."</p>
+            {move || (!revealed.get()).then(|| view! {
+                <p><button type="button" class="button button-primary" on:click=move |_| revealed.set(true)>"Show the model answer"</button></p>
+            })}
+            {
+                let question = question.clone();
+                move || revealed.get().then(|| view! {
+                    <section class="exercise-model" aria-label="The model answer">
+                        <div class="rich-text" inner_html=question.explanation.clone()></div>
+                    </section>
+                    <fieldset class="exercise-rubric-check" disabled=move || checked.get()>
+                        <legend>"Which of these ideas did you recall?"</legend>
+                        {question.choices.iter().enumerate().map(|(i, unit)| view! {
+                            <label class="exercise-unit">
+                                <input type="checkbox" on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ticked.update(|t| t[i] = on);
+                                }/>
+                                <span inner_html=unit.text.clone()></span>
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="review-actions">
+                        {move || if checked.get() {
+                            let last = session.read_untracked().as_ref().is_none_or(ReviewSession::is_last);
+                            view! { <button type="button" class="button button-primary" on:click=next>{if last { "See the summary" } else { "Next question" }}</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="button button-primary" on:click=grade>"Grade my recall"</button> }.into_any()
+                        }}
+                    </div>
+                })
+            }
+            <p class="exercise-grade">{move || status.get()}</p>
+        </div>
     }
 }
 

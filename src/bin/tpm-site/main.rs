@@ -18,8 +18,10 @@ use std::process::ExitCode;
 
 use tpm_course::content::{self, markdown::escape, Site};
 use tpm_course::model::course::Lesson;
-use tpm_course::model::routes::{self, Route, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID};
-use tpm_course::outline::{COURSE, SCENARIOS};
+use tpm_course::model::routes::{
+    self, Route, EXERCISE_DATA_ID, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID,
+};
+use tpm_course::outline::{COURSE, EXERCISES, SCENARIOS};
 use tpm_course::{lesson_store, paths, render_page};
 
 fn main() -> ExitCode {
@@ -71,7 +73,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     // Every page's first paint is the app itself, rendered here for a new learner.
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     paths::set_base(&public_url);
-    let routes = routes::all(&COURSE, SCENARIOS);
+    let routes = routes::all(&COURSE, SCENARIOS, EXERCISES);
     for route in &routes {
         let mut head = String::new();
         if *route == Route::Glossary {
@@ -103,6 +105,14 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
                 .map_err(|e| format!("scenario {slug}: its data does not read back: {e}"))?;
             lesson_store::insert_scenario(scenario);
             head = inline_data(SCENARIO_DATA_ID, &json);
+        }
+        if let Route::Exercise(slug) = route {
+            let (file, json) = site.exercise_data(slug);
+            write(out.join(file), &json)?;
+            let exercise = tpm_course::model::exercise::Exercise::from_json(&json)
+                .map_err(|e| format!("exercise {slug}: its data does not read back: {e}"))?;
+            lesson_store::insert_exercise(exercise);
+            head = inline_data(EXERCISE_DATA_ID, &json);
         }
         // The path relative to the base, as the router reads it in the browser: under a
         // sub-path too, the first paint is the page's own, not "not found".

@@ -4,7 +4,7 @@
 
 use super::{due, due_count, Item, Rng, DAY, SESSION_SIZE};
 use crate::model::course::{Lesson, Question, Verdict};
-use crate::model::progress::{verdict_label, Progress, Time};
+use crate::model::progress::{verdict_label, Progress, Recall, Source, Time};
 use crate::model::routes::ReviewScope;
 
 /// A missed question comes back at most this many times in one session.
@@ -183,6 +183,38 @@ impl ReviewSession {
         let id = &step.question.id;
         if !self.first.iter().any(|(seen, _)| seen == id) {
             self.first.push((id.clone(), right));
+        }
+        let asked = self.queue.iter().filter(|s| s.question.id == *id).count();
+        let again = !right && asked <= RETRIES;
+        if again {
+            self.queue.push(step.clone());
+        }
+        self.checked = true;
+        Check::Graded { verdict, again }
+    }
+
+    /// Records the learner's own grade of the item asked now (a written exercise, graded
+    /// against its rubric) and treats it as a check: a grade that is not right comes back at
+    /// the end of the session, as a missed question does.
+    pub fn grade_self(&mut self, progress: &mut Progress, recall: Recall, now: Time) -> Check {
+        let Some(step) = self.queue.get(self.position).filter(|_| !self.checked) else {
+            return Check::NoAnswer;
+        };
+        progress.record_recalls(
+            &step.slug,
+            Source::Review,
+            vec![(step.question.id.clone(), recall)],
+            now,
+        );
+        let verdict = match recall {
+            Recall::Right => Verdict::Correct,
+            Recall::RightUnsure => Verdict::Partial,
+            Recall::Wrong | Recall::WrongUnsure => Verdict::Incorrect,
+        };
+        let right = recall.right();
+        let id = &step.question.id;
+        if !self.first.iter().any(|(seen, _)| seen == id) {
+            self.first.push((id.clone(), recall == Recall::Right));
         }
         let asked = self.queue.iter().filter(|s| s.question.id == *id).count();
         let again = !right && asked <= RETRIES;

@@ -591,6 +591,11 @@ static SCENARIOS: [crate::model::course::ScenarioInfo; 2] = [
     },
 ];
 
+/// The practice keys of the test course's scenarios (no exercises).
+fn keys() -> Vec<(String, &'static str)> {
+    practice_keys(&SCENARIOS, &[])
+}
+
 #[test]
 fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mastery() {
     use crate::model::progress::Recall;
@@ -617,7 +622,7 @@ fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mas
     p.decide("s", Some(play), &took("p2"), None, T + 2);
     p.decide("cap", None, &took("q1"), Some(Recall::Wrong), T + 3);
     let mut all = items(&p, &COURSE);
-    let decisions = scenario_items(&p, &SCENARIOS);
+    let decisions = practice_items(&p, &keys());
     assert_eq!(
         decisions
             .iter()
@@ -668,7 +673,7 @@ fn missed_decisions_are_items_of_their_scenarios_module_and_count_toward_its_mas
     let question = &lesson.quiz.as_ref().unwrap().questions[0];
     p.record_review(&lesson.slug, question, &[0], false, T + 10);
     let mut all = items(&p, &COURSE);
-    all.extend(scenario_items(&p, &SCENARIOS));
+    all.extend(practice_items(&p, &keys()));
     let again = mastery(&COURSE.modules[1], &all);
     assert_eq!(
         (again.level, again.questions, again.right_now),
