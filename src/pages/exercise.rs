@@ -214,9 +214,9 @@ fn Answer(info: &'static ExerciseInfo, exercise: Arc<Exercise>) -> impl IntoView
             count.set(value.chars().count());
             let key = key.clone();
             progress.update(|p| {
-                let id = p.write(&key, editing.get_value(), &base.get_value(), &value, now());
-                editing.set_value(Some(id));
-                base.set_value(vec![(p.device.clone(), id)]);
+                let saved = p.write(&key, editing.get_value(), &base.get_value(), &value, now());
+                editing.set_value(Some(saved.1));
+                base.set_value(vec![saved]);
             });
         }
     };

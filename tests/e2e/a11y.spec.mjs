@@ -1,6 +1,6 @@
 // axe-core on every page of the course and on its open states, in both themes: WCAG 2.2 AA, zero violations.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtLessons, builtScenarios, seedStorage, FIRST } from './helpers.mjs';
+import { test, expect, builtLessons, builtScenarios, builtExercises, seedStorage, FIRST } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -16,7 +16,8 @@ async function check(page, name) {
 
 /** Every page of the built course: home, each lesson, glossary, progress and not-found. */
 const ALL_PAGES = ['/', ...builtLessons().map((l) => `/lessons/${l.slug}/`), '/glossary/', '/progress/', '/review/', '/exam/',
-  '/scenarios/', ...builtScenarios().map((s) => `/scenarios/${s.slug}/`), '/nowhere'];
+  '/scenarios/', ...builtScenarios().map((s) => `/scenarios/${s.slug}/`),
+  '/exercises/', ...builtExercises().map((e) => `/exercises/${e.slug}/`), '/nowhere'];
 
 for (const theme of ['light', 'dark']) {
   test.describe(`${theme} theme`, () => {

@@ -56,6 +56,23 @@ export function builtScenarios() {
 }
 
 /**
+ * Every exercise the build wrote, as its data file says it (task, model answer, rubric), with
+ * its step in a faded sequence from its front matter (`worked`, `completion`, `whole` or null).
+ */
+export function builtExercises() {
+  const dist = path.resolve(import.meta.dirname, '../../dist/exercises');
+  const content = path.resolve(import.meta.dirname, '../../content/exercises');
+  if (!fs.existsSync(dist)) return [];
+  return fs.readdirSync(dist)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dist, f), 'utf8')))
+    .map((e) => ({
+      ...e,
+      step: fs.readFileSync(path.join(content, `${e.slug}.md`), 'utf8').match(/^step = "(\w+)"$/m)?.[1] ?? null,
+    }));
+}
+
+/**
  * What a stored version-2 record says, lesson by lesson: { lessons: { slug: { completed,
  * reached_end, best_score, position } }, last_lesson }. A second, plain reading of the format
  * (src/model/progress/wire.rs) so the browser tests check what was written, not what the app shows.

@@ -89,15 +89,16 @@ pub struct Decision {
 
 /// One version of a text the learner writes. Typing keeps saving the same edit (its `id`,
 /// when this device began it, stays; `saved` moves on), so the record does not grow with
-/// every keystroke; a merge keeps each edit's latest save. `parents` are the edits it continued
-/// (device, id): none for a first edit, one usually, several when it resolved a conflict. An
-/// edit that no other edit continues is a head; two heads are two edits neither of which saw
-/// the other (a conflict the learner resolves).
+/// every keystroke; a merge keeps each edit's latest save. `parents` are the edits it continued,
+/// each as (device, id, the save it saw): none for a first edit, one usually, several when it
+/// resolved a conflict. An edit is continued only as far as the save another edit saw: a later
+/// save of it (typing went on in its tab) is a head again. Two heads are two edits neither of
+/// which saw the other (a conflict the learner resolves).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Edit {
     pub id: Time,
     pub saved: Time,
-    pub parents: Vec<(String, Time)>,
+    pub parents: Vec<(String, Time, Time)>,
     pub text: String,
 }
 

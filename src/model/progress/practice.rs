@@ -30,9 +30,9 @@ pub struct Head {
 }
 
 impl Head {
-    /// How an edit that continues this one names it.
-    pub fn name(&self) -> (String, Time) {
-        (self.device.clone(), self.id)
+    /// How an edit that continues this one names it: device, id and the save it saw.
+    pub fn name(&self) -> (String, Time, Time) {
+        (self.device.clone(), self.id, self.saved)
     }
 }
 
@@ -54,7 +54,7 @@ impl Text {
     }
 
     /// The edits a new edit that saw every head continues.
-    pub fn names(&self) -> Vec<(String, Time)> {
+    pub fn names(&self) -> Vec<(String, Time, Time)> {
         self.heads.iter().map(Head::name).collect()
     }
 }
@@ -118,13 +118,22 @@ impl Progress {
     /// an exercise's answer).
     pub fn text(&self, key: &str) -> Text {
         let edits = self.log.edits(key);
-        let continued: Vec<(&str, Time)> = edits
+        let continued: Vec<(&str, Time, Time)> = edits
             .iter()
-            .flat_map(|(_, e)| e.parents.iter().map(|(d, id)| (d.as_str(), *id)))
+            .flat_map(|(_, e)| {
+                e.parents
+                    .iter()
+                    .map(|(d, id, seen)| (d.as_str(), *id, *seen))
+            })
             .collect();
+        let seen = |d: &str, e: &Edit| {
+            continued
+                .iter()
+                .any(|c| c.0 == d && c.1 == e.id && c.2 >= e.saved)
+        };
         let mut heads: Vec<Head> = edits
             .iter()
-            .filter(|(d, e)| !continued.contains(&(*d, e.id)))
+            .filter(|(d, e)| !seen(d, e))
             .map(|(d, e)| Head {
                 device: d.to_string(),
                 id: e.id,
@@ -140,15 +149,16 @@ impl Progress {
     /// been saving into, if any: while it is still a head, it is updated in place, so typing
     /// does not add a fact per keystroke. Otherwise a new edit continues `base`, the edits the
     /// page's text was based on (the heads it showed, or its own last edit). The text is cut
-    /// at [`TEXT_LIMIT`] characters. Returns the edit saved into.
+    /// at [`TEXT_LIMIT`] characters. Returns the edit saved into, as an edit that continues it
+    /// would name it (device, id, save).
     pub fn write(
         &mut self,
         key: &str,
         editing: Option<Time>,
-        base: &[(String, Time)],
+        base: &[(String, Time, Time)],
         text: &str,
         now: Time,
-    ) -> Time {
+    ) -> (String, Time, Time) {
         let text = match text.char_indices().nth(TEXT_LIMIT) {
             Some((cut, _)) => &text[..cut],
             None => text,
@@ -182,9 +192,9 @@ impl Progress {
                 }
             }
         };
-        let id = edit.id;
+        let name = (device, edit.id, edit.saved);
         edits.insert(edit);
-        id
+        name
     }
 
     /// How many characters every note and answer holds now (the heads of every text).

@@ -24,7 +24,7 @@ fn decisions_bookmarks_and_edits_are_written_as_version_4_and_read_back() {
     let mut p = Progress::new("tpm", "dev1");
     let play = p.decide("vault", None, &taken("first", 1), Some(Recall::Wrong), T);
     p.decide("vault", Some(play), &taken("second", 0), None, T + 1);
-    let note = p.write("intro", None, &[], "Ask \"why\" first", T + 2);
+    let note = p.write("intro", None, &[], "Ask \"why\" first", T + 2).1;
     p.write("intro", Some(note), &[], "Ask \"why\" first.", T + 3);
     p.set_bookmark("intro", true, T + 4);
     let encoded = p.encode();
@@ -119,7 +119,7 @@ fn typing_saves_into_one_edit_and_a_later_edit_that_saw_it_replaces_it() {
     let mut p = Progress::new("tpm", "dev1");
     let mut editing = None;
     for (i, text) in ["A", "An", "An idea"].iter().enumerate() {
-        editing = Some(p.write("intro", editing, &[], text, T + i as Time));
+        editing = Some(p.write("intro", editing, &[], text, T + i as Time).1);
     }
     assert_eq!(p.log().edits("intro").len(), 1, "coalesced into one edit");
     let text = p.text("intro");
@@ -139,7 +139,7 @@ fn two_edits_that_did_not_see_each_other_are_both_kept_until_resolved() {
     let first = a.write("intro", None, &[], "Shared start", T);
     b.merge(&a);
     let base = b.text("intro").names();
-    assert_eq!(base, vec![("dev1".to_string(), first)]);
+    assert_eq!(base, vec![first]);
     // Each tab continues the same text without seeing the other's edit.
     a.write("intro", None, &base, "Tab A's version", T + 10);
     b.write("intro", None, &base, "Tab B's version", T + 11);
@@ -165,15 +165,15 @@ fn two_edits_that_did_not_see_each_other_are_both_kept_until_resolved() {
     let seen = d.text("intro").names();
     d.write("intro", None, &seen, "Theirs, after mine", T + 5);
     c.merge(&d);
-    let own = vec![("dev1".to_string(), mine)];
-    c.write("intro", Some(mine), &own, "Mine, longer", T + 6);
+    let own = vec![mine.clone()];
+    c.write("intro", Some(mine.1), &own, "Mine, longer", T + 6);
     assert_eq!(c.text("intro").heads.len(), 2);
 }
 
 #[test]
 fn an_older_save_of_an_edit_does_not_come_back_in_a_merge() {
     let mut p = Progress::new("tpm", "dev1");
-    let id = p.write("intro", None, &[], "draft", T);
+    let id = p.write("intro", None, &[], "draft", T).1;
     let older = p.clone();
     p.write("intro", Some(id), &[], "draft, finished", T + 1);
     assert!(!p.merge(&older));
@@ -238,7 +238,7 @@ fn damaged_version_4_facts_are_repaired_with_a_sentence_each() {
         "an edit whose text was not text was dropped",
     );
     check(
-        r#""edits": [[5, 6, "t", 3, 4]]"#,
+        r#""edits": [[5, 6, "t", 3, 4, 5]]"#,
         "an edit's earlier edit that could not be read was left out",
     );
     check(
@@ -250,4 +250,45 @@ fn damaged_version_4_facts_are_repaired_with_a_sentence_each() {
         &format!(r#""edits": [[5, 6, "{long}"]]"#),
         "a text past the longest kept was cut to characters: 100000",
     );
+}
+
+#[test]
+fn typing_on_after_another_tab_continued_an_earlier_save_is_a_conflict() {
+    // Tab A types into its edit; tab B opens the text (seeing A's first save) and continues
+    // it; A, unaware, keeps typing into the same edit. B never saw A's later words: both stay.
+    let (mut a, mut b) = two_tabs();
+    let first = a.write("intro", None, &[], "Shared start", T);
+    b.merge(&a);
+    let seen = b.text("intro").names();
+    a.write(
+        "intro",
+        Some(first.1),
+        &[],
+        "Shared start, and A's more",
+        T + 5,
+    );
+    b.write("intro", None, &seen, "B's version", T + 6);
+    a.merge(&b);
+    let mut texts: Vec<String> = a
+        .text("intro")
+        .heads
+        .iter()
+        .map(|h| h.text.clone())
+        .collect();
+    texts.sort();
+    assert_eq!(
+        texts,
+        vec![
+            "B's version".to_string(),
+            "Shared start, and A's more".to_string()
+        ]
+    );
+    // Had A stopped typing before B continued it, B's edit would simply replace it.
+    let (mut c, mut d) = two_tabs();
+    c.write("intro", None, &[], "Shared start", T);
+    d.merge(&c);
+    let seen = d.text("intro").names();
+    d.write("intro", None, &seen, "D's version", T + 6);
+    c.merge(&d);
+    assert_eq!(c.text("intro").current(), Some("D's version"));
 }

@@ -190,8 +190,10 @@ fn lesson() -> impl Strategy<Value = String> {
                 let edits: Vec<String> = edits
                     .iter()
                     .map(|(id, saved, text, parents)| {
-                        let parents: String =
-                            parents.iter().map(|(d, t)| format!(",{d},{t}")).collect();
+                        let parents: String = parents
+                            .iter()
+                            .map(|(d, t)| format!(",{d},{t},{t}"))
+                            .collect();
                         format!("[{id},{saved},\"{text}\"{parents}]")
                     })
                     .collect();

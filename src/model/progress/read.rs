@@ -452,13 +452,13 @@ impl Reader<'_> {
     }
 
     /// The versions of a written text (version 4): `[id, saved, text]` or
-    /// followed by `device, id` for each edit it continued. A text past [`MAX_TEXT`] characters is cut.
+    /// followed by `device, id, saved` for each edit it continued. A text past [`MAX_TEXT`] characters is cut.
     fn edits(&mut self, l: &Json, out: &mut LessonLog) {
         let listed = self.items(l, "edits");
         let listed = self.bounded(listed, MAX_EDITS, "edits past the 1,000th were dropped:");
         let mut kept = Vec::with_capacity(listed.len());
         for e in listed {
-            let Some([id, saved, text, rest @ ..]) = e.as_array().filter(|a| a.len() % 2 == 1)
+            let Some([id, saved, text, rest @ ..]) = e.as_array().filter(|a| a.len() % 3 == 0)
             else {
                 self.fix("an edit that was not [id, saved, text, …] was dropped");
                 continue;
@@ -471,9 +471,15 @@ impl Reader<'_> {
                 continue;
             };
             let mut parents = Vec::new();
-            for pair in rest.chunks(2).take(MAX_DEVICES) {
-                match (pair[0].as_str(), self.time(&pair[1])) {
-                    (Some(device), Some(of)) => parents.push((device.to_string(), of)),
+            for parent in rest.chunks(3).take(MAX_DEVICES) {
+                match (
+                    parent[0].as_str(),
+                    self.time(&parent[1]),
+                    self.time(&parent[2]),
+                ) {
+                    (Some(device), Some(of), Some(seen)) => {
+                        parents.push((device.to_string(), of, seen))
+                    }
                     _ => self.fix("an edit's earlier edit that could not be read was left out"),
                 }
             }

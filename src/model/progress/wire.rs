@@ -10,12 +10,12 @@
 //! "exercise:weekly-status": {"edits": [[1764080000000, 1764080090000, "My answer"]],
 //!   "questions": ["weekly-status"], "recalls": [[1764080100000, "x", "0h"]]},
 //! "escalation": {"bookmarks": [[1764080000000, true]],
-//!   "edits": [[1764080000000, 1764080005000, "Second thoughts", "k3x9q2", 1764070000000]]}
+//!   "edits": [[1764080000000, 1764080005000, "Second thoughts", "k3x9q2", 1764070000000, 1764070009000]]}
 //! ```
 //!
 //! A decision is `[playthrough, time, point, choice]` (a playthrough is known by the time it
-//! started); an edit is `[id, saved, text]`, followed by `device, id` for each edit it
-//! continued. Recalls from a scenario are `s`, from an exercise `x`. Version 3
+//! started); an edit is `[id, saved, text]`, followed by `device, id, saved` for each edit it
+//! continued (the save of it that it saw). Recalls from a scenario are `s`, from an exercise `x`. Version 3
 //! builds refuse version 4 as newer and leave it alone.
 //!
 //! Version 3 is version 2 with two more parts: each lesson's `recalls` (graded
@@ -278,10 +278,10 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
             }
             part.push_str(&format!("[{},{},", e.id, e.saved));
             write_str(&mut part, &e.text);
-            for (device, id) in &e.parents {
+            for (device, id, seen) in &e.parents {
                 part.push(',');
                 write_str(&mut part, device);
-                part.push_str(&format!(",{id}"));
+                part.push_str(&format!(",{id},{seen}"));
             }
             part.push(']');
         }
