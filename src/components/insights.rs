@@ -15,11 +15,12 @@ use crate::model::course::ScenarioInfo;
 use crate::model::exam;
 use crate::model::html::escape;
 use crate::model::insights::{
-    due_html, exams_html, masteries, mastery_html, sheet_html, weakest_html, DUE_DAYS,
+    due_html, exams_html, masteries, mastery_html, practice_html, practice_sheet_html, sheet_html,
+    weakest_html, ExerciseCounts, ScenarioLine, DUE_DAYS,
 };
 use crate::model::progress::Time;
 use crate::model::review;
-use crate::outline::{COURSE, SCENARIOS};
+use crate::outline::{COURSE, EXERCISES, SCENARIOS};
 use crate::paths;
 use crate::state::learning::{use_clock, use_items};
 use crate::state::preferences::use_preferences;
@@ -89,6 +90,9 @@ pub fn Insights() -> impl IntoView {
             let exams = progress.with(|p| exam::history(p, &COURSE));
             out.push_str(&exams_html(&exams, |at| local_date(at).long(), &paths::exam()));
             out.push_str("</section>");
+            let lines = progress.with(|p| scenario_lines(p, loaded));
+            let exercises = progress.with(|p| ExerciseCounts::of(p, EXERCISES));
+            out.push_str(&practice_html(&lines, exercises, &paths::scenarios(), &paths::exercises()));
             out
         })
     };
@@ -96,7 +100,11 @@ pub fn Insights() -> impl IntoView {
         let (done, total) = progress.with(|p| p.completed_count(&COURSE));
         let date = local_date(clock.get()).long();
         let all = items.with(|i| masteries(i, &COURSE));
-        name.with(|name| sheet_html(name, &date, (done, total), &all, &COURSE))
+        let lines = progress.with(|p| scenario_lines(p, loaded));
+        let exercises = progress.with(|p| ExerciseCounts::of(p, EXERCISES));
+        let mut sheet = name.with(|name| sheet_html(name, &date, (done, total), &all, &COURSE));
+        sheet.push_str(&practice_sheet_html(&lines, exercises));
+        sheet
     };
 
     view! {
@@ -113,6 +121,47 @@ pub fn Insights() -> impl IntoView {
             <div class="summary-sheet" inner_html=sheet></div>
         </section>
     }
+}
+
+/// Each scenario with where the learner stands; a played scenario whose data is not in memory
+/// yet is fetched once and `loaded` bumped when it arrives.
+fn scenario_lines(
+    p: &crate::model::progress::Progress,
+    loaded: RwSignal<u32>,
+) -> Vec<ScenarioLine<'static>> {
+    loaded.track();
+    SCENARIOS
+        .iter()
+        .map(|info| {
+            let plays = p.plays(info.slug);
+            let taken: Vec<&[crate::model::scenario::Taken]> =
+                plays.iter().map(|play| play.taken.as_slice()).collect();
+            let (standing, ending) = match crate::lesson_store::cached_scenario(info.slug) {
+                Some(s) => {
+                    let standing = s.standing(&taken);
+                    let ending = standing.ending.map(|e| s.endings[e].title.clone());
+                    (Some(standing), ending)
+                }
+                None if plays.is_empty() => (Some(Default::default()), None),
+                None => {
+                    if crate::platform::IN_BROWSER {
+                        leptos::task::spawn_local(async move {
+                            if crate::lesson_store::load_scenario(info).await.is_ok() {
+                                loaded.update(|n| *n += 1);
+                            }
+                        });
+                    }
+                    (None, None)
+                }
+            };
+            ScenarioLine {
+                title: info.title,
+                href: paths::scenario(info.slug),
+                standing,
+                ending,
+            }
+        })
+        .collect()
 }
 
 /// A question's prompt (HTML) if its lesson's data is in memory; otherwise fetches it once

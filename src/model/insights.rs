@@ -13,11 +13,12 @@
 use std::fmt::Write;
 
 use super::calendar;
-use super::course::Course;
+use super::course::{Course, ExerciseInfo};
 use super::exam::PastExam;
 use super::html::escape;
-use super::progress::Time;
+use super::progress::{exercise_key, Progress, Recall, Time};
 use super::review::{self, Item, Mastery};
+use super::scenario::Standing;
 
 /// How many days the chart of reviews due covers, today first.
 pub const DUE_DAYS: usize = 14;
@@ -246,6 +247,151 @@ pub fn sheet_html(
     )
 }
 
+/// One scenario as the learner's view lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioLine<'a> {
+    pub title: &'a str,
+    pub href: String,
+    /// Where the learner stands, once the scenario's data is in memory; `None` while it loads.
+    pub standing: Option<Standing>,
+    /// The title of the ending the latest finished playthrough reached.
+    pub ending: Option<String>,
+}
+
+/// The written exercises in numbers: those to write, those graded, and the latest grades.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExerciseCounts {
+    pub total: usize,
+    pub graded: usize,
+    pub good: usize,
+    pub hard: usize,
+    pub again: usize,
+}
+
+impl ExerciseCounts {
+    /// Counts the exercises to write (not the worked examples, `step` 1) and each one's latest
+    /// grade, from the exercise page or a review.
+    pub fn of(progress: &Progress, exercises: &[ExerciseInfo]) -> ExerciseCounts {
+        let mut out = ExerciseCounts::default();
+        for e in exercises.iter().filter(|e| e.step != 1) {
+            out.total += 1;
+            let history = progress.log().history(&exercise_key(e.slug));
+            let latest = history.iter().flat_map(|(_, h)| h.last()).max();
+            match latest.map(|l| l.recall) {
+                None => continue,
+                Some(Recall::Right) => out.good += 1,
+                Some(Recall::RightUnsure) => out.hard += 1,
+                Some(_) => out.again += 1,
+            }
+            out.graded += 1;
+        }
+        out
+    }
+}
+
+/// The scenarios played and the exercises written, for the Progress page.
+pub fn practice_html(
+    scenarios: &[ScenarioLine],
+    exercises: ExerciseCounts,
+    scenarios_href: &str,
+    exercises_href: &str,
+) -> String {
+    let mut out = String::from("<section class=\"insights\" aria-labelledby=\"practice-title\"><h2 id=\"practice-title\">Scenarios and exercises</h2>");
+    let played: Vec<&ScenarioLine> = scenarios
+        .iter()
+        .filter(|l| {
+            l.standing
+                .is_none_or(|s| s.finished > 0 || s.in_progress.is_some())
+        })
+        .collect();
+    if played.is_empty() {
+        let _ = write!(
+            out,
+            "<p>No decision scenario played yet. <a href=\"{}\">Play one</a>: you make a TPM's calls one at a time and see your path beside an expert's.</p>",
+            escape(scenarios_href)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<p>{} of {} decision scenarios played. Agreement is that of your latest finished playthrough.</p><ul class=\"practice-list\">",
+            played.len(),
+            scenarios.len()
+        );
+        for l in played {
+            let state = match l.standing {
+                None => "loading…".to_string(),
+                Some(Standing {
+                    agreement: Some((agreed, all)),
+                    ..
+                }) => {
+                    let ending = l
+                        .ending
+                        .as_deref()
+                        .map_or(String::new(), |e| format!(", ending “{}”", escape(e)));
+                    format!("chose as the expert did at {agreed} of {all} decisions{ending}")
+                }
+                Some(s) => format!("under way, {} decisions made", s.in_progress.unwrap_or(0)),
+            };
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\">{}</a>: {state}</li>",
+                escape(&l.href),
+                escape(l.title)
+            );
+        }
+        out.push_str("</ul>");
+    }
+    let e = exercises;
+    if e.graded == 0 {
+        let _ = write!(
+            out,
+            "<p>No written exercise graded yet, of {}. <a href=\"{}\">Write one</a>: then compare with a model answer and grade your own.</p>",
+            e.total,
+            escape(exercises_href)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<p>{} of {} written exercises graded: latest grades {} Good, {} Hard, {} Again. <a href=\"{}\">All exercises</a></p>",
+            e.graded,
+            e.total,
+            e.good,
+            e.hard,
+            e.again,
+            escape(exercises_href)
+        );
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The printable summary's rows for practice: scenarios finished with their agreement, and
+/// exercises graded.
+pub fn practice_sheet_html(scenarios: &[ScenarioLine], exercises: ExerciseCounts) -> String {
+    let mut rows = String::new();
+    for l in scenarios {
+        if let Some(Standing {
+            agreement: Some((agreed, all)),
+            ..
+        }) = l.standing
+        {
+            let _ = write!(
+                rows,
+                "<tr><th scope=\"row\">{}</th><td>{agreed} of {all} decisions as the expert</td></tr>",
+                escape(l.title)
+            );
+        }
+    }
+    let _ = write!(
+        rows,
+        "<tr><th scope=\"row\">Written exercises</th><td>{} of {} graded ({} Good, {} Hard, {} Again)</td></tr>",
+        exercises.graded, exercises.total, exercises.good, exercises.hard, exercises.again
+    );
+    format!(
+        "<table class=\"insights-table\"><caption>Practice</caption><tbody>{rows}</tbody></table>"
+    )
+}
+
 /// A chance as a whole percent, rounded.
 fn percent(chance: f64) -> u32 {
     (chance * 100.0 + 0.5) as u32
@@ -418,5 +564,115 @@ mod tests {
         assert_eq!(missed(0), "never missed");
         assert_eq!(missed(1), "missed once");
         assert_eq!(missed(2), "missed 2 times");
+    }
+
+    #[test]
+    fn scenarios_played_and_exercises_graded_read_as_text_and_as_summary_rows() {
+        use crate::model::progress::{Progress, Source};
+        static EXERCISES: [ExerciseInfo; 3] = [
+            ExerciseInfo {
+                slug: "worked",
+                title: "W",
+                subtitle: "",
+                minutes: 5,
+                module: "m",
+                lessons: &[],
+                sequence: "s",
+                step: 1,
+                data: "",
+            },
+            ExerciseInfo {
+                slug: "status",
+                title: "S",
+                subtitle: "",
+                minutes: 5,
+                module: "m",
+                lessons: &[],
+                sequence: "s",
+                step: 2,
+                data: "",
+            },
+            ExerciseInfo {
+                slug: "memo",
+                title: "M",
+                subtitle: "",
+                minutes: 5,
+                module: "m",
+                lessons: &[],
+                sequence: "",
+                step: 0,
+                data: "",
+            },
+        ];
+        let mut p = Progress::new("tpm", "d");
+        let none = ExerciseCounts::of(&p, &EXERCISES);
+        assert_eq!(
+            none,
+            ExerciseCounts {
+                total: 2,
+                ..ExerciseCounts::default()
+            }
+        );
+        p.record_recalls(
+            "exercise:status",
+            Source::Exercise,
+            vec![("status".into(), Recall::Wrong)],
+            5,
+        );
+        // The latest grade counts, also one from a review.
+        p.record_recalls(
+            "exercise:status",
+            Source::Review,
+            vec![("status".into(), Recall::RightUnsure)],
+            9,
+        );
+        let counts = ExerciseCounts::of(&p, &EXERCISES);
+        assert_eq!(
+            counts,
+            ExerciseCounts {
+                total: 2,
+                graded: 1,
+                good: 0,
+                hard: 1,
+                again: 0
+            }
+        );
+        let lines = [
+            ScenarioLine {
+                title: "The Vault Slips",
+                href: "/scenarios/the-vault-slips/".into(),
+                standing: Some(Standing {
+                    finished: 1,
+                    agreement: Some((7, 9)),
+                    ending: Some(0),
+                    in_progress: None,
+                }),
+                ending: Some("Replanned in the open".into()),
+            },
+            ScenarioLine {
+                title: "Untouched",
+                href: "/scenarios/u/".into(),
+                standing: Some(Standing::default()),
+                ending: None,
+            },
+            ScenarioLine {
+                title: "Loading",
+                href: "/scenarios/l/".into(),
+                standing: None,
+                ending: None,
+            },
+        ];
+        assert_eq!(
+            practice_html(&lines, counts, "/scenarios/", "/exercises/"),
+            "<section class=\"insights\" aria-labelledby=\"practice-title\"><h2 id=\"practice-title\">Scenarios and exercises</h2><p>2 of 3 decision scenarios played. Agreement is that of your latest finished playthrough.</p><ul class=\"practice-list\"><li><a href=\"/scenarios/the-vault-slips/\">The Vault Slips</a>: chose as the expert did at 7 of 9 decisions, ending “Replanned in the open”</li><li><a href=\"/scenarios/l/\">Loading</a>: loading…</li></ul><p>1 of 2 written exercises graded: latest grades 0 Good, 1 Hard, 0 Again. <a href=\"/exercises/\">All exercises</a></p></section>"
+        );
+        assert_eq!(
+            practice_sheet_html(&lines, counts),
+            "<table class=\"insights-table\"><caption>Practice</caption><tbody><tr><th scope=\"row\">The Vault Slips</th><td>7 of 9 decisions as the expert</td></tr><tr><th scope=\"row\">Written exercises</th><td>1 of 2 graded (0 Good, 1 Hard, 0 Again)</td></tr></tbody></table>"
+        );
+        assert!(
+            practice_html(&lines[1..2], none, "/scenarios/", "/exercises/")
+                .contains("No decision scenario played yet. <a href=\"/scenarios/\">Play one</a>")
+        );
     }
 }

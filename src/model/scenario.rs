@@ -325,6 +325,19 @@ impl Scenario {
     }
 }
 
+/// Where a learner stands in a scenario ([`Scenario::standing`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// Playthroughs that reached an ending.
+    pub finished: usize,
+    /// Of the latest finished playthrough: decisions as the expert's, of all decisions.
+    pub agreement: Option<(usize, usize)>,
+    /// The ending the latest finished playthrough reached, by index.
+    pub ending: Option<usize>,
+    /// Decisions made so far in the latest playthrough, if it is unfinished.
+    pub in_progress: Option<usize>,
+}
+
 /// One decision a learner made: the point's id and the index of the choice taken. A record
 /// keeps these, so a playthrough can be replayed against the scenario as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -473,6 +486,29 @@ impl Scenario {
 }
 
 impl Scenario {
+    /// Where a learner stands, from every playthrough (oldest first): how many reached an
+    /// ending, the agreement with the expert's path and the ending of the latest that did,
+    /// and the decisions made in the latest one if it is unfinished. A playthrough that no
+    /// longer fits the scenario (a content edit) counts as neither.
+    pub fn standing(&self, plays: &[&[Taken]]) -> Standing {
+        let mut out = Standing::default();
+        for (i, taken) in plays.iter().enumerate() {
+            let Ok(debrief) = self.debrief(taken) else {
+                continue;
+            };
+            match debrief.ending {
+                Some(ending) => {
+                    out.finished += 1;
+                    out.agreement = Some(debrief.agreement());
+                    out.ending = Some(ending);
+                }
+                None if i + 1 == plays.len() => out.in_progress = Some(taken.len()),
+                None => {}
+            }
+        }
+        out
+    }
+
     /// What a decision gives review: a choice other than the expert's is a wrong answer (the
     /// point becomes a review item, asked with its choices); the expert's choice counts, as a
     /// right answer, only at a point the learner already has in review (missed before), so a
@@ -972,6 +1008,34 @@ mod tests {
                 r#"{"slug":"s","intro":"","start":"p1","points":[{"id":"p1","situation":"","lessons":[],"choices":[{"text":"","consequence":"","next":"e"}]}],"endings":[]}"#
             ),
             Err("a choice's \"expert\" is not true or false".to_string())
+        );
+    }
+
+    #[test]
+    fn the_standing_is_the_latest_finished_playthroughs_agreement_and_the_one_under_way() {
+        let s = line();
+        let expert: Vec<Taken> = (1..=6).map(|i| took(&format!("p{i}"), 0)).collect();
+        let early_out = vec![took("p1", 0), took("p2", 1)];
+        let under_way = vec![took("p1", 0)];
+        let stale = vec![took("gone", 0)];
+        assert_eq!(s.standing(&[]), Standing::default());
+        assert_eq!(
+            s.standing(&[&expert, &early_out, &under_way]),
+            Standing {
+                finished: 2,
+                agreement: Some((1, 2)),
+                ending: Some(1),
+                in_progress: Some(1)
+            }
+        );
+        assert_eq!(
+            s.standing(&[&early_out, &expert, &stale]),
+            Standing {
+                finished: 2,
+                agreement: Some((6, 6)),
+                ending: Some(0),
+                in_progress: None
+            }
         );
     }
 }
