@@ -660,6 +660,61 @@ async function reviewStep(base, { cpu, reps = 20 }) {
   }
 }
 
+// ---------------------------------------------------------------- scenario step
+
+/**
+ * A decision in a scenario: click a choice → its consequence and the next decision rendered,
+ * measured like the review step (the app's work, then the browser's on the frame that shows
+ * it). The first choice at each point; at an ending, "Play again" (not timed).
+ */
+async function scenarioStep(base, { cpu, reps = 20 }) {
+  const { context, page, cdp, errors } = await newContext();
+  try {
+    await throttle(cdp, { cpu, network: false });
+    await page.goto(`${base}/scenarios/the-vault-slips/`, { waitUntil: 'load' });
+    await page.waitForSelector('.scenario-choice', { timeout: 30_000 });
+    const runs = [];
+    for (let i = 0; i <= reps; i++) {
+      if (!(await page.$('.scenario-choice'))) {
+        await page.click('.scenario-actions .button-primary'); // Play again
+        await page.waitForSelector('.scenario-choice');
+      }
+      const r = await page.evaluate(async () => {
+        const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
+        await frame();
+        const before = document.querySelector('.scenario-you-chose');
+        let shown = null;
+        const mo = new MutationObserver(() => {
+          const now = document.querySelector('.scenario-you-chose');
+          if (shown == null && now && now !== before) shown = performance.now();
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+        const t0 = performance.now();
+        document.querySelector('.scenario-choice').click();
+        const start = performance.now();
+        let appDone = null;
+        while (appDone == null || (shown == null && performance.now() - start < 2000)) {
+          await new Promise((res) => setTimeout(res, 0));
+          if (appDone == null) appDone = performance.now();
+        }
+        const painted = await new Promise((res) => requestAnimationFrame(() => {
+          const raf = performance.now();
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => res({ raf, done: performance.now() });
+          ch.port2.postMessage(0);
+        }));
+        mo.disconnect();
+        if (shown == null) return { dom: null, rendered: null, frame: null };
+        return { dom: shown - t0, rendered: (appDone - t0) + (painted.done - painted.raf), frame: painted.done - t0 };
+      });
+      if (i > 0) runs.push(r); // the first is a warm-up
+    }
+    return { cpuSlowdown: cpu ? EMULATION.cpuSlowdown : 1, reps, dom: round(median(runs.map((r) => r.dom)), 2), rendered: round(median(runs.map((r) => r.rendered)), 2), frame: round(median(runs.map((r) => r.frame)), 2), noConsequence: runs.filter((r) => r.dom == null).length, errors };
+  } finally {
+    await context.close();
+  }
+}
+
 // ---------------------------------------------------------------- large records
 
 /**
@@ -868,6 +923,10 @@ async function main() {
   results.reviewStep = { unthrottled: await reviewStep(real, { cpu: false }), cpu4x: await reviewStep(real, { cpu: true, reps: 10 }) };
   mark('reviewStep');
 
+  log('scenario step');
+  results.scenarioStep = { unthrottled: await scenarioStep(real, { cpu: false }), cpu4x: await scenarioStep(real, { cpu: true, reps: 10 }) };
+  mark('scenarioStep');
+
   log('large records');
   results.largeRecords = await largeRecords(real, REAL_SITE);
   mark('largeRecords');
@@ -913,6 +972,7 @@ async function main() {
     { name: 'deep-linked lesson LCP, served with brotli', value: R.loads.real.brotli.lesson.median.lcp, shown: ms(R.loads.real.brotli.lesson.median.lcp), budget: '≤ 1.5 s', verdict: verdict(R.loads.real.brotli.lesson.median.lcp, BUDGETS.lessonLcpMs) },
     { name: 'next lesson (a page load: click → its quiz live, warm cache, no throttling)', value: nl, shown: `${ms(nl)} (4× CPU: ${ms(R.nextLesson.cpu4x.median.live)})`, budget: '≤ 250 ms', verdict: verdict(nl, BUDGETS.nextLessonMs) },
     { name: 'review step (Check → feedback rendered, no throttling)', value: R.reviewStep.unthrottled.rendered, shown: `${ms(R.reviewStep.unthrottled.rendered)} (4× CPU: ${ms(R.reviewStep.cpu4x.rendered)}; frame done, incl. vsync wait: ${ms(R.reviewStep.unthrottled.frame)})`, budget: '< 16 ms', verdict: verdict(R.reviewStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
+    { name: 'scenario step (a choice → its consequence and the next decision rendered, no throttling)', value: R.scenarioStep.unthrottled.rendered, shown: `${ms(R.scenarioStep.unthrottled.rendered)} (4× CPU: ${ms(R.scenarioStep.cpu4x.rendered)}; frame done, incl. vsync wait: ${ms(R.scenarioStep.unthrottled.frame)})`, budget: '< 16 ms', verdict: verdict(R.scenarioStep.unthrottled.rendered, BUDGETS.reviewStepMs, 'lt') },
     { name: `app start with a ${kb(R.largeRecords.storedBytes)} record in storage (navigation → app ready)`, value: R.largeRecords.appStartedWithRecord, shown: `${ms(R.largeRecords.appStartedWithRecord)} (empty storage: ${ms(R.largeRecords.appStartedEmpty)})`, budget: '< 1 s', verdict: verdict(R.largeRecords.appStartedWithRecord, BUDGETS.largeRecordMs, 'lt') },
     { name: `import of a ${kb(R.largeRecords.importedBytes)} progress file (file chosen → preview shown)`, value: R.largeRecords.importToPreview, shown: ms(R.largeRecords.importToPreview), budget: '< 1 s', verdict: verdict(R.largeRecords.importToPreview, BUDGETS.largeRecordMs, 'lt') },
     sr.available && sr.median != null

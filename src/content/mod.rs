@@ -904,6 +904,25 @@ impl Site {
             ));
         }
         s.push_str("];\n");
+        // The keys of the record that review items come from beyond quizzes, with their
+        // modules: apart from SCENARIOS and EXERCISES, so the lesson bundle, which counts the
+        // items due, carries no titles.
+        s.push_str("pub static PRACTICE_KEYS: &[(&str, &str)] = &[\n");
+        for entry in self.ordered_scenarios() {
+            s.push_str(&format!(
+                "    ({:?}, {:?}),\n",
+                crate::model::progress::scenario_key(&entry.scenario.slug),
+                entry.module.as_deref().unwrap_or("")
+            ));
+        }
+        for entry in self.ordered_exercises() {
+            s.push_str(&format!(
+                "    ({:?}, {:?}),\n",
+                crate::model::progress::exercise_key(&entry.exercise.slug),
+                entry.module
+            ));
+        }
+        s.push_str("];\n");
         s.push_str("pub static EXERCISES: &[ExerciseInfo] = &[\n");
         for entry in self.ordered_exercises() {
             let slug = &entry.exercise.slug;

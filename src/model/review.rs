@@ -10,9 +10,9 @@
 
 pub mod session;
 
-use super::course::{Course, ExerciseInfo, Module, ScenarioInfo};
+use super::course::{Course, Module};
 use super::fsrs::{self, Memory, Rating, DEFAULT_WEIGHTS, DESIRED_RETENTION};
-use super::progress::{exercise_key, scenario_key, Event, Progress, Recall, Source, Time};
+use super::progress::{Event, Progress, Recall, Source, Time};
 use super::sort::ranked;
 
 /// A day in milliseconds.
@@ -124,9 +124,10 @@ pub fn items(progress: &Progress, course: &'static Course) -> Vec<Item> {
 }
 
 /// The items of practice beyond quizzes, each under its key in the record with the module it
-/// exercises: a scenario's missed decisions (`scenario:<slug>`, one item per decision point)
-/// and a written exercise's self-grades (`exercise:<slug>`, one item). In the order given.
-pub fn practice_items(progress: &Progress, keys: &[(String, &'static str)]) -> Vec<Item> {
+/// exercises (the outline's `PRACTICE_KEYS`): a scenario's missed decisions (`scenario:<slug>`,
+/// one item per decision point) and a written exercise's self-grades (`exercise:<slug>`, one
+/// item). In the order given.
+pub fn practice_items(progress: &Progress, keys: &[(&str, &'static str)]) -> Vec<Item> {
     let log = progress.log();
     let mut out = Vec::new();
     for (key, module) in keys {
@@ -137,17 +138,6 @@ pub fn practice_items(progress: &Progress, keys: &[(String, &'static str)]) -> V
         }
     }
     out
-}
-
-/// The keys of the course's scenarios and exercises, with their modules, for
-/// [`practice_items`].
-pub fn practice_keys(
-    scenarios: &'static [ScenarioInfo],
-    exercises: &'static [ExerciseInfo],
-) -> Vec<(String, &'static str)> {
-    let scenarios = scenarios.iter().map(|s| (scenario_key(s.slug), s.module));
-    let exercises = exercises.iter().map(|e| (exercise_key(e.slug), e.module));
-    scenarios.chain(exercises).collect()
 }
 
 /// The probability the learner recalls an item now: by FSRS's forgetting curve, and 0 while

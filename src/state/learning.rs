@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::exam::{Sitting, Stage, Unresumable};
 use crate::model::progress::Time;
 use crate::model::review::{self, Item};
-use crate::outline::{COURSE, EXERCISES, SCENARIOS};
+use crate::outline::{COURSE, PRACTICE_KEYS};
 use crate::state::progress::{now, use_progress, use_progress_mut};
 use crate::storage::{Store, EXAM_KEY};
 
@@ -26,12 +26,11 @@ pub(super) fn provide_learning() {
     // Replayed only when an answer, a reset or an undo changed the log (`answers_stamp` is
     // cheap): a scroll position or a visit, saved many times a minute, replays nothing.
     let stamp = Memo::new(move |_| progress.read().log().answers_stamp());
-    let keys = review::practice_keys(SCENARIOS, EXERCISES);
     let items = Memo::new(move |_| {
         let _ = stamp.get();
         let progress = progress.read_untracked();
         let mut items = review::items(&progress, &COURSE);
-        items.extend(review::practice_items(&progress, &keys));
+        items.extend(review::practice_items(&progress, PRACTICE_KEYS));
         items
     });
     let (clock, set_clock) = signal(now());

@@ -99,6 +99,11 @@ test('a scenario played on a phone: resume after reload, the debrief, the record
     const r = await record(page);
     return new Set(Object.values(r.log)[0]['scenario:the-vault-slips'].decisions.map((d) => d[0])).size;
   }).toBe(2);
+  // The Progress page shows the scenario played, with the latest finished playthrough's
+  // agreement (the new one under way does not count until it ends), and so does the summary.
+  await page.goto('/progress/');
+  await expect(page.locator('.practice-list')).toContainText(`The Vault Slips: chose as the expert did at ${decisions - 1} of ${decisions} decisions, ending “${ending.title}”`);
+  await expect(page.locator('.summary-sheet')).toContainText(`${decisions - 1} of ${decisions} decisions as the expert`);
   // The list shows where the learner stands.
   await page.goto('/scenarios/');
   await expect(page.locator('.scenario-card').filter({ hasText: 'The Vault Slips' })).toContainText('1 decision made, played before');
