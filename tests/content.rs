@@ -652,3 +652,42 @@ fn module_scenarios_have_three_endings_and_a_capstone_twenty_decisions() {
     }
     println!("{} scenario(s)", site.scenarios.len());
 }
+
+/// Issue 22: a scenario for every module and a capstone; at least two written exercises per
+/// module besides the faded sequences; a faded sequence for the charter, the RACI, the risk
+/// register, the status report and the go/no-go.
+#[test]
+fn every_module_has_a_scenario_and_two_exercises_and_the_five_faded_sequences_exist() {
+    let site = site();
+    for module in &site.modules {
+        let scenarios = site
+            .scenarios
+            .values()
+            .filter(|s| s.module.as_deref() == Some(module.slug.as_str()))
+            .count();
+        assert!(scenarios >= 1, "module {} has no decision scenario", module.slug);
+        let exercises = site
+            .exercises
+            .values()
+            .filter(|e| e.module == module.slug && e.sequence.is_none())
+            .count();
+        assert!(
+            exercises >= 2,
+            "module {} has {exercises} written exercise(s) besides its faded sequences; it needs at least 2",
+            module.slug
+        );
+    }
+    assert!(
+        site.scenarios.values().any(|s| s.module.is_none()),
+        "the course has no capstone (a scenario without a module)"
+    );
+    for sequence in ["charter", "raci", "risk-register", "status-report", "go-no-go"] {
+        let steps = site
+            .exercises
+            .values()
+            .filter(|e| e.sequence.as_ref().is_some_and(|(s, _)| s == sequence))
+            .count();
+        assert_eq!(steps, 3, "the faded sequence \"{sequence}\" has {steps} of its 3 steps");
+    }
+    println!("{} exercise(s)", site.exercises.len());
+}
