@@ -346,6 +346,8 @@ const SEED_QUESTION: (&str, usize) = ("what-do-technical-program-managers-do", 0
 #[derive(Debug, Default)]
 struct QuizFigures {
     single: usize,
+    /// Per place (0 = first), how many single-choice questions have their right choice there.
+    correct_at: [usize; 5],
     longest_is_correct: usize,
     multiple: usize,
     correct_are_first: usize,
@@ -384,6 +386,7 @@ fn quiz_figures(site: &Site) -> QuizFigures {
             if q.kind == QuestionKind::Single {
                 f.single += 1;
                 let right = correct[0];
+                f.correct_at[right.min(4)] += 1;
                 if lengths
                     .iter()
                     .enumerate()
@@ -410,6 +413,15 @@ fn quizzes_cannot_be_passed_by_the_shape_of_the_choices() {
     let ratio = (f.correct_chars as f64 / f.correct_count as f64)
         / (f.wrong_chars as f64 / f.wrong_count as f64);
     let giveaway = f.wrong_with_giveaway.len() as f64 / f.wrong_count as f64;
+    // No place is where the right answer usually is.
+    let busiest = f.correct_at.iter().max().copied().unwrap_or(0) as f64 / f.single as f64;
+    println!("single-choice right answer by place: {:?}", f.correct_at);
+    assert!(
+        busiest <= 0.35,
+        "{:.0}% of single-choice questions have their right answer in one place ({:?}); vary it",
+        busiest * 100.0,
+        f.correct_at
+    );
     println!(
         "single {}: correct strictly longest {} ({:.0}%); multiple {}: correct exactly first {} ({:.0}%); \
          length ratio {ratio:.2}; giveaway words in {} of {} wrong choices ({:.1}%)",

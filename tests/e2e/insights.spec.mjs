@@ -197,7 +197,10 @@ test('the course summary keeps the name and prints alone; a lesson still prints 
   await expect(sheet.locator('dd')).toHaveText(['Ada Lovelace', longDate(dayAfter(base, 0)), `${M1.lessons.length + M2.lessons.length} of ${MODULES.reduce((n, m) => n + m.lessons.length, 0)}`]);
   await expect(sheet.locator('tbody tr').first()).toHaveText(`1. ${M1.title}Mastered100% (${questionsOf(M1)} of ${questionsOf(M1)})`);
   await expect(sheet.locator('tbody tr').nth(2)).toHaveText(`3. ${M3.title}Familiar${Math.floor((100 * (questionsOf(M3) - 2)) / questionsOf(M3))}% (${questionsOf(M3) - 2} of ${questionsOf(M3)})`);
-  await expect(sheet.locator('tbody tr')).toHaveCount(MODULES.length);
+  await expect(sheet.locator('table').first().locator('tbody tr')).toHaveCount(MODULES.length);
+  // Then practice: no scenario finished here, and the exercises graded.
+  await expect(sheet.locator('table').nth(1).locator('caption')).toHaveText('Practice');
+  await expect(sheet.locator('table').nth(1).locator('tbody tr')).toHaveText([/^Written exercises0 of \d+ graded \(0 Good, 0 Hard, 0 Again\)$/]);
   // Nothing else is shown: every visible element is the sheet, inside it, or holds it.
   const others = await page.evaluate(() => [...document.body.querySelectorAll('*')]
     .filter((el) => el.getClientRects().length > 0 && !el.closest('.summary-sheet') && !el.querySelector('.summary-sheet'))
