@@ -1,8 +1,10 @@
 //! The app: the page shell and the routes. State lives in `state`, pages in `pages`.
 //!
 //! Two apps share the shell: [`App`], the whole course (every page, links opened without a
-//! reload), and [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
-//! lesson page loads: the lesson page and the shell only, every link a page load.
+//! reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
+//! lesson page loads: the lesson page and the shell only, every link a page load; and
+//! [`PracticeApp`], the practice bundle (`src/main_practice.rs`): the scenario and exercise
+//! pages in the shell.
 
 use leptos::prelude::*;
 
@@ -45,11 +47,9 @@ pub fn App() -> impl IntoView {
                 Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
                 Route::Exam => view! { <ExamPage/> }.into_any(),
-                Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
-                Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
-                Route::Exercises => view! { <ExercisesPage/> }.into_any(),
-                Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
-                Route::NotFound => view! { <NotFound/> }.into_any(),
+                // The practice bundle's pages (PracticeApp): the router leaves their links to
+                // page loads, so the whole app never shows them.
+                _ => view! { <NotFound/> }.into_any(),
             })}
         </Shell>
     }
@@ -68,6 +68,25 @@ pub fn LessonApp(
         // Search is a bundle of its own here, loaded on first use.
         <Shell search=|| view! { <LazySearch/> }.into_any()>
             {(!has_article).then(|| view! { <NotFound/> })}
+        </Shell>
+    }
+}
+
+/// The practice bundle's app: the decision scenarios and the written exercises, in the shell;
+/// every link a page load, so the other pages' code stays out of this bundle, and this code
+/// out of theirs.
+#[component]
+pub fn PracticeApp() -> impl IntoView {
+    let path = crate::router::use_path();
+    view! {
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
+            {move || path.with(|p| match Route::parse(p) {
+                Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
+                Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
+                Route::Exercises => view! { <ExercisesPage/> }.into_any(),
+                Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
+                _ => view! { <NotFound/> }.into_any(),
+            })}
         </Shell>
     }
 }

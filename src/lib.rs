@@ -37,6 +37,18 @@ pub fn start() {
     ready();
 }
 
+/// Starts the practice bundle in a scenario's or an exercise's page (`src/main_practice.rs`):
+/// those pages and the shell, every link a page load.
+pub fn start_practice() {
+    starting();
+    remove_prerendered();
+    leptos::mount::mount_to_body(|| {
+        app::provide_shell(router::Links::Load);
+        leptos::view! { <app::PracticeApp/> }
+    });
+    ready();
+}
+
 /// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the shell is rendered
 /// anew, as in the whole app, but the lesson's article the build rendered is kept, moved into
 /// the new `main` in the same task, and brought to life in its places.
@@ -206,7 +218,12 @@ pub fn render_page(path: &str) -> RenderedPage {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         provide_context(router::RequestPath(path.to_string()));
-        leptos::view! { <app::App/> }.to_html()
+        if model::routes::Route::parse(path).is_practice() {
+            app::provide_shell(router::Links::Load);
+            leptos::view! { <app::PracticeApp/> }.to_html()
+        } else {
+            leptos::view! { <app::App/> }.to_html()
+        }
     });
     let (title, description) = platform::rendered();
     RenderedPage {

@@ -129,8 +129,10 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
     else {
         return false;
     };
-    if Route::parse(&path) == Route::NotFound {
-        // A file of the site, not a page (a template, the 404 page): the browser loads it.
+    let route = Route::parse(&path);
+    // A file of the site, not a page (a template, the 404 page), or a page of the practice
+    // bundle (which its page loads): the browser loads it.
+    if route == Route::NotFound || route.is_practice() {
         return false;
     }
     let target = canonical(&path);

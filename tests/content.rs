@@ -677,7 +677,11 @@ fn every_module_has_a_scenario_and_two_exercises_and_the_five_faded_sequences_ex
             .values()
             .filter(|s| s.module.as_deref() == Some(module.slug.as_str()))
             .count();
-        assert!(scenarios >= 1, "module {} has no decision scenario", module.slug);
+        assert!(
+            scenarios >= 1,
+            "module {} has no decision scenario",
+            module.slug
+        );
         let exercises = site
             .exercises
             .values()
@@ -693,13 +697,22 @@ fn every_module_has_a_scenario_and_two_exercises_and_the_five_faded_sequences_ex
         site.scenarios.values().any(|s| s.module.is_none()),
         "the course has no capstone (a scenario without a module)"
     );
-    for sequence in ["charter", "raci", "risk-register", "status-report", "go-no-go"] {
+    for sequence in [
+        "charter",
+        "raci",
+        "risk-register",
+        "status-report",
+        "go-no-go",
+    ] {
         let steps = site
             .exercises
             .values()
             .filter(|e| e.sequence.as_ref().is_some_and(|(s, _)| s == sequence))
             .count();
-        assert_eq!(steps, 3, "the faded sequence \"{sequence}\" has {steps} of its 3 steps");
+        assert_eq!(
+            steps, 3,
+            "the faded sequence \"{sequence}\" has {steps} of its 3 steps"
+        );
     }
     println!("{} exercise(s)", site.exercises.len());
 }

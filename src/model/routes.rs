@@ -104,6 +104,16 @@ impl<'a> Route<'a> {
         }
     }
 
+    /// Whether the page is the practice bundle's (a decision scenario or a written exercise, or
+    /// their lists): its page loads that bundle, and the whole app leaves links to it to the
+    /// browser.
+    pub fn is_practice(&self) -> bool {
+        matches!(
+            self,
+            Route::Scenarios | Route::Scenario(_) | Route::Exercises | Route::Exercise(_)
+        )
+    }
+
     /// The page's path relative to the site's base: `""`, `"lessons/x/"`, `"glossary/"`.
     pub fn path(&self) -> String {
         match self {

@@ -228,32 +228,15 @@ fn Player(info: &'static ScenarioInfo, scenario: Arc<Scenario>) -> impl IntoView
                     </section>
                 })}
                 {match position {
-                    Position::At(p) => {
-                        let point = &scenario.points[p];
-                        let number = taken.len() + 1;
-                        view! {
-                            <section class="scenario-point" aria-labelledby="scenario-now">
-                                <h2 id="scenario-now" tabindex="-1">{format!("Decision {number}")}</h2>
-                                <RichText html=point.situation.clone()/>
-                                <div class="scenario-choices" role="group" aria-labelledby="scenario-now">
-                                    {point.choices.iter().enumerate().map(|(c, choice)| {
-                                        let choose = choose.clone();
-                                        view! {
-                                            <button type="button" class="scenario-choice" on:click=move |_| choose(c)>
-                                                <span inner_html=choice.text.clone()></span>
-                                            </button>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            </section>
-                            {(!taken.is_empty()).then(|| view! {
-                                <p class="scenario-actions">
-                                    <button type="button" class="button" on:click=restart>"Start again"</button>
-                                    " Your decisions so far stay in your history."
-                                </p>
-                            })}
-                        }.into_any()
-                    }
+                    Position::At(p) => view! {
+                        <DecisionView scenario=scenario.clone() point=p number=taken.len() + 1 choose=choose.clone()/>
+                        {(!taken.is_empty()).then(|| view! {
+                            <p class="scenario-actions">
+                                <button type="button" class="button" on:click=restart>"Start again"</button>
+                                " Your decisions so far stay in your history."
+                            </p>
+                        })}
+                    }.into_any(),
                     Position::Ended(e) => view! {
                         <DebriefView info scenario=scenario.clone() taken=taken.clone() ending=e/>
                         <p class="scenario-actions">
@@ -264,6 +247,34 @@ fn Player(info: &'static ScenarioInfo, scenario: Arc<Scenario>) -> impl IntoView
                 }}
             }
         }}
+    }
+}
+
+/// One decision point: its situation and its choices, each a button.
+#[component]
+fn DecisionView(
+    scenario: Arc<Scenario>,
+    point: usize,
+    /// Its place in this playthrough, from 1.
+    number: usize,
+    choose: impl Fn(usize) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let point = &scenario.points[point];
+    view! {
+        <section class="scenario-point" aria-labelledby="scenario-now">
+            <h2 id="scenario-now" tabindex="-1">{format!("Decision {number}")}</h2>
+            <RichText html=point.situation.clone()/>
+            <div class="scenario-choices" role="group" aria-labelledby="scenario-now">
+                {point.choices.iter().enumerate().map(|(c, choice)| {
+                    let choose = choose.clone();
+                    view! {
+                        <button type="button" class="scenario-choice" on:click=move |_| choose(c)>
+                            <span inner_html=choice.text.clone()></span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
     }
 }
 

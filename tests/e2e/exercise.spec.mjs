@@ -2,7 +2,7 @@
 // import it, grade it against the rubric, and meet it again in review; a worked example is read;
 // two tabs' edits that did not see each other are both kept.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtExercises, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, builtExercises, follow, PROGRESS_KEY } from './helpers.mjs';
 
 const exercises = builtExercises();
 // One the learner writes (not a worked example, which has no answer box).
@@ -103,6 +103,6 @@ test('a worked example is read: its answer and what makes it work, nothing to wr
   await expect(page.getByRole('heading', { name: 'A worked answer' })).toBeVisible();
   await expect(page.locator('.exercise-rubric li')).toHaveCount(worked.rubric.length);
   await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Next: step 2 of 3' }).click();
+  await follow(page.getByRole('link', { name: 'Next: step 2 of 3' }));
   await expect(page.getByRole('textbox', { name: 'Your answer' })).not.toHaveValue('');
 });

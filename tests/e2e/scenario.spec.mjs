@@ -2,7 +2,7 @@
 // resumed after a reload; the debrief beside the expert's path; no way back, a restart keeps
 // the old playthrough; the record keeps every decision (version 4); axe and 320 px.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtScenarios, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, builtScenarios, follow, PROGRESS_KEY } from './helpers.mjs';
 
 const scenario = builtScenarios().find((s) => s.slug === 'the-vault-slips');
 const point = (id) => scenario.points.find((p) => p.id === id);
@@ -26,9 +26,13 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 test('a scenario played on a phone: resume after reload, the debrief, the record, and no overflow', async ({ page }) => {
   await page.goto('/');
-  await page.locator('.home-learning').getByRole('link', { name: 'Decision scenarios' }).click();
+  // Scenarios are the practice bundle's pages: each link to one is a page load.
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
+  await follow(page.locator('.home-learning').getByRole('link', { name: 'Decision scenarios' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Decision scenarios' })).toBeVisible();
-  await page.getByRole('link', { name: 'The Vault Slips' }).click();
+  await follow(page.getByRole('link', { name: 'The Vault Slips' }));
+  expect([...new Set(wasm)]).toEqual(['tpm-practice']); // the list's page and the scenario's
   await expect(page.getByRole('heading', { level: 1, name: 'The Vault Slips' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
 
@@ -81,7 +85,7 @@ test('a scenario played on a phone: resume after reload, the debrief, the record
 
   // The missed decision comes back in the review, as the decision point with its choices;
   // the expert's choice is right there.
-  await page.locator('.scenario-agreement').getByRole('link', { name: 'review' }).click();
+  await follow(page.locator('.scenario-agreement').getByRole('link', { name: 'review' }));
   await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
   await expect(page.locator('.review-lesson')).toContainText('From The Vault Slips');
   const expertText = plain(point(missed).choices[expertOf(point(missed))].text);

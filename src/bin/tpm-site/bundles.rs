@@ -11,6 +11,8 @@ use sha2::{Digest, Sha256, Sha384};
 
 /// The lesson bundle's binary, as Cargo and Trunk name it.
 pub const LESSON_BIN: &str = "tpm-lesson";
+/// The practice bundle's binary (the scenario and exercise pages).
+pub const PRACTICE_BIN: &str = "tpm-practice";
 /// The search bundle's binary.
 pub const SEARCH_BIN: &str = "tpm-search";
 /// The whole app's binary.
@@ -83,10 +85,11 @@ pub fn write_search_start(out: &Path, search: &Bundle) -> Result<String, String>
     Ok(name)
 }
 
-/// The shell of a lesson page: the whole app's preloads and start script load the lesson
-/// bundle instead, with the integrity of its own files, and a `<meta>` names the search
-/// bundle's start script.
-pub fn lesson_shell(
+/// The shell of a page that runs another bundle than the whole app (a lesson page runs the
+/// lesson bundle, a scenario's or exercise's page the practice bundle): the whole app's
+/// preloads and start script load `lesson` instead, with the integrity of its own files, and a
+/// `<meta>` names the search bundle's start script.
+pub fn bundle_shell(
     shell: &str,
     out: &Path,
     app: &Bundle,

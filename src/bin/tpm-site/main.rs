@@ -63,7 +63,9 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let lesson_bundle = bundles::hash_bundle(out, bundles::LESSON_BIN)?;
     let search_bundle = bundles::hash_bundle(out, bundles::SEARCH_BIN)?;
     let search_start = bundles::write_search_start(out, &search_bundle)?;
-    let lesson_shell = bundles::lesson_shell(&shell, out, &app, &lesson_bundle, &search_start)?;
+    let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &search_start)?;
+    let practice_bundle = bundles::hash_bundle(out, bundles::PRACTICE_BIN)?;
+    let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &search_start)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -119,6 +121,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         let rendered = render_page(&format!("/{}", route.path()));
         let shell = match route {
             Route::Lesson(_) => &lesson_shell,
+            route if route.is_practice() => &practice_shell,
             _ => &shell,
         };
         let html = page(shell, &rendered.title, &rendered.description, &head).replacen(
