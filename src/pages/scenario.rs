@@ -57,6 +57,19 @@ fn module_title(info: &ScenarioInfo) -> &'static str {
 pub fn ScenariosPage() -> impl IntoView {
     crate::document::set_title("Decision scenarios");
     let progress = use_progress();
+    // A finished playthrough's agreement needs its scenario: those the learner played are
+    // fetched (small files, only these), and each arrival redraws the standings.
+    let arrived = RwSignal::new(0u32);
+    for info in SCENARIOS.iter() {
+        let played = progress.with_untracked(|p| !p.plays(info.slug).is_empty());
+        if played && lesson_store::cached_scenario(info.slug).is_none() {
+            leptos::task::spawn_local(async move {
+                if lesson_store::load_scenario(info).await.is_ok() {
+                    arrived.update(|n| *n += 1);
+                }
+            });
+        }
+    }
     view! {
         <section class="scenarios" aria-labelledby="scenarios-title">
             <h1 id="scenarios-title" tabindex="-1">"Decision scenarios"</h1>
@@ -73,7 +86,7 @@ pub fn ScenariosPage() -> impl IntoView {
                         <p>{info.subtitle}</p>
                         <p class="scenario-meta">
                             {format!("{} decisions · about {} min · ", info.points, info.minutes)}
-                            {move || progress.with(|p| standing(p, info))}
+                            {move || { arrived.track(); progress.with(|p| standing(p, info)) }}
                         </p>
                     </li>
                 }).collect_view()}

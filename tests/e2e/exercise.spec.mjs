@@ -49,7 +49,10 @@ test('an answer is saved as it is typed, survives reload and a file round trip, 
   await units.first().check();
   await page.getByRole('button', { name: 'Grade my answer' }).click();
   await expect(page.locator('.exercise-grade[role="status"]')).toContainText(`1 of ${writable.rubric.length} ideas. Again:`);
-  const facts = Object.values((await record(page)).log).map((l) => l[`exercise:${writable.slug}`]).find((l) => l?.recalls);
+  // The record is saved after the page shows the grade.
+  const graded = async () => Object.values((await record(page)).log).map((l) => l[`exercise:${writable.slug}`]).find((l) => l?.recalls);
+  await expect.poll(async () => (await graded())?.recalls.length).toBe(1);
+  const facts = await graded();
   expect(facts.recalls[0][1]).toBe('x');
   expect(facts.recalls[0][2]).toBe('0w');
 
@@ -69,8 +72,7 @@ test('an answer is saved as it is typed, survives reload and a file round trip, 
   for (let i = 0; i < writable.rubric.length; i += 1) await ideas.nth(i).check();
   await page.getByRole('button', { name: 'Grade my recall' }).click();
   await expect(page.locator('.review-recall .exercise-grade')).toContainText('Good:');
-  const again = Object.values((await record(page)).log).map((l) => l[`exercise:${writable.slug}`]).find((l) => l?.recalls);
-  expect(again.recalls.map((r) => r[1])).toEqual(['x', 'r']);
+  await expect.poll(async () => (await graded()).recalls.map((r) => r[1])).toEqual(['x', 'r']);
 });
 
 test('two tabs that edit one answer without seeing each other keep both versions', async ({ context }) => {

@@ -141,3 +141,49 @@ test('a playthrough whose point no longer exists starts again with a notice and 
   const all = Object.values((await record(page)).log).flatMap((l) => l['scenario:the-vault-slips']?.decisions ?? []);
   expect(all.map((d) => d[2])).toContain('a-point-the-author-removed');
 });
+
+test('two tabs play one playthrough together; a restart in one is followed by the other; the list shows the finished one', async ({ context }) => {
+  const a = await context.newPage();
+  await a.goto(`/scenarios/${scenario.slug}/`);
+  let at = await choose(a, scenario.start, expertOf(point(scenario.start)));
+  const decisions = async () => Object.values((await record(a))?.log ?? {}).flatMap((l) => l['scenario:the-vault-slips']?.decisions ?? []);
+  await expect.poll(async () => (await decisions()).length).toBe(1);
+
+  // A second tab opens on the same playthrough and goes on with it; the first follows.
+  const b = await context.newPage();
+  await b.goto(`/scenarios/${scenario.slug}/`);
+  await expect(b.getByRole('heading', { name: 'Decision 2' })).toBeVisible();
+  await b.bringToFront();
+  at = await choose(b, at, expertOf(point(at)));
+  await expect(a.getByRole('heading', { name: 'Decision 3' })).toBeVisible();
+
+  // The first tab plays it to the end with the expert's choices; the second shows the ending.
+  await a.bringToFront();
+  let made = 2;
+  while (point(at)) {
+    at = await choose(a, at, expertOf(point(at)));
+    made += 1;
+  }
+  const ending = scenario.endings.find((e) => e.id === at);
+  await expect(b.getByRole('heading', { name: `Ending: ${ending.title}` })).toBeVisible();
+
+  // The list, opened afresh, shows the finished playthrough's agreement.
+  const list = await context.newPage();
+  await list.goto('/scenarios/');
+  await expect(list.locator('.scenario-card').filter({ hasText: 'The Vault Slips' }))
+    .toContainText(`You chose as the expert did at ${made} of ${made} decisions.`);
+
+  // The second tab plays again and leaves the expert's path; the first follows the new one.
+  await b.bringToFront();
+  await b.getByRole('button', { name: 'Play again' }).click();
+  const wrong = point(scenario.start).choices.findIndex((c) => !c.expert);
+  await choose(b, scenario.start, wrong);
+  await expect(a.getByRole('heading', { name: 'Decision 2' })).toBeVisible();
+  await expect(a.locator('.scenario-you-chose')).toContainText(plain(point(scenario.start).choices[wrong].text).slice(0, 40));
+  // Both playthroughs are in the record, each decision once.
+  await expect.poll(async () => (await decisions()).length).toBe(made + 1);
+  expect(new Set((await decisions()).map((d) => d[0])).size).toBe(2);
+  // The list keeps showing where the learner stands: a new playthrough under way.
+  await list.reload();
+  await expect(list.locator('.scenario-card').filter({ hasText: 'The Vault Slips' })).toContainText('1 decision made, played before');
+});
