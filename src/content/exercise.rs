@@ -68,7 +68,7 @@ pub fn parse(
     check_title_and_minutes(path, &front.title, front.minutes, errors);
     let at = |span: std::ops::Range<usize>| line_of(text, front_offset + span.start);
     let module = front.module.get_ref().clone();
-    if !modules.iter().any(|m| *m == module) {
+    if !modules.contains(&module) {
         errors.push(err(
             path,
             at(front.module.span()),

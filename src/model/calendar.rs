@@ -65,23 +65,23 @@ pub fn date(day: i64) -> Date {
 }
 
 impl Date {
-    /// "2 December 2025".
+    /// "December 2, 2025" (US English).
     pub fn long(&self) -> String {
         format!(
-            "{} {} {}",
-            self.day,
+            "{} {}, {}",
             MONTHS[self.month as usize - 1],
+            self.day,
             self.year
         )
     }
 
-    /// "Tue 2 Dec".
+    /// "Tue Dec 2".
     pub fn short(&self) -> String {
         format!(
             "{} {} {}",
             self.weekday_name(),
-            self.day,
-            &MONTHS[self.month as usize - 1][..3]
+            &MONTHS[self.month as usize - 1][..3],
+            self.day
         )
     }
 
@@ -140,10 +140,10 @@ mod tests {
 
     #[test]
     fn dates_read_in_words() {
-        assert_eq!(date(20_417).long(), "25 November 2025");
-        assert_eq!(date(20_417).short(), "Tue 25 Nov");
-        assert_eq!(date(20_423).long(), "1 December 2025");
-        assert_eq!(date(20_423).short(), "Mon 1 Dec");
-        assert_eq!(date(20_453).short(), "Wed 31 Dec");
+        assert_eq!(date(20_417).long(), "November 25, 2025");
+        assert_eq!(date(20_417).short(), "Tue Nov 25");
+        assert_eq!(date(20_423).long(), "December 1, 2025");
+        assert_eq!(date(20_423).short(), "Mon Dec 1");
+        assert_eq!(date(20_453).short(), "Wed Dec 31");
     }
 }

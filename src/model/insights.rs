@@ -433,7 +433,7 @@ fn due_words(counts: &[u32], today: i64) -> String {
         .map(|(d, n)| match d {
             0 => format!("today {n} (with any overdue)"),
             1 => format!("tomorrow {n}"),
-            _ => format!("{} {n}", calendar::date(today + d as i64).short()),
+            _ => format!("{}: {n}", calendar::date(today + d as i64).short()),
         })
         .collect();
     let rest = if days.len() < counts.len() {
@@ -455,7 +455,7 @@ mod tests {
     use crate::model::review::Level;
     use crate::outline::COURSE;
 
-    /// Day 20_417 is Tuesday 25 November 2025.
+    /// Day 20_417 is Tuesday, November 25, 2025.
     const TUESDAY: i64 = 20_417;
 
     #[test]
@@ -470,7 +470,7 @@ mod tests {
         counts[11] = 20;
         assert_eq!(
             due_words(&counts, TUESDAY),
-            "63 reviews due in the next 14 days: today 39 (with any overdue), tomorrow 4, Sat 6 Dec 20. None on the other days."
+            "63 reviews due in the next 14 days: today 39 (with any overdue), tomorrow 4, Sat Dec 6: 20. None on the other days."
         );
         assert_eq!(
             due_words(&[1, 1], TUESDAY),
@@ -529,8 +529,8 @@ mod tests {
             exam(true, 3, vec![(0, 3, 3)]),
         ];
         assert_eq!(
-            exams_html(&exams, |_| "3 December 2026".into(), "/exam/"),
-            "<ol class=\"past-exams\"><li class=\"past-exam\"><p><strong>3 December 2026</strong> · 3 questions · untimed</p><p><span class=\"past-exam-score\">33% · not passed</span></p><p class=\"past-exam-modules\">By module: module 1 1/1, module 3 0/1, module 4 0/1</p></li><li class=\"past-exam\"><p><strong>3 December 2026</strong> · 3 questions · timed</p><p><span class=\"past-exam-score passed\">100% · passed</span></p><p class=\"past-exam-modules\">By module: module 1 3/3</p></li></ol><p><a href=\"/exam/\">Take another practice exam</a></p>"
+            exams_html(&exams, |_| "December 3, 2026".into(), "/exam/"),
+            "<ol class=\"past-exams\"><li class=\"past-exam\"><p><strong>December 3, 2026</strong> · 3 questions · untimed</p><p><span class=\"past-exam-score\">33% · not passed</span></p><p class=\"past-exam-modules\">By module: module 1 1/1, module 3 0/1, module 4 0/1</p></li><li class=\"past-exam\"><p><strong>December 3, 2026</strong> · 3 questions · timed</p><p><span class=\"past-exam-score passed\">100% · passed</span></p><p class=\"past-exam-modules\">By module: module 1 3/3</p></li></ol><p><a href=\"/exam/\">Take another practice exam</a></p>"
         );
         assert_eq!(
             exams_html(&[], |_| String::new(), "/exam/"),
@@ -542,12 +542,12 @@ mod tests {
     fn the_learners_name_is_escaped_on_the_summary() {
         let html = sheet_html(
             " <b>Ada</b> & \"Co\" ",
-            "5 December 2026",
+            "December 5, 2026",
             (11, 39),
             &[],
             &COURSE,
         );
-        assert!(html.contains("<dd class=\"summary-learner\">&lt;b&gt;Ada&lt;/b&gt; &amp; &quot;Co&quot;</dd><dt>Date</dt><dd>5 December 2026</dd><dt>Lessons completed</dt><dd>11 of 39</dd>"), "{html}");
+        assert!(html.contains("<dd class=\"summary-learner\">&lt;b&gt;Ada&lt;/b&gt; &amp; &quot;Co&quot;</dd><dt>Date</dt><dd>December 5, 2026</dd><dt>Lessons completed</dt><dd>11 of 39</dd>"), "{html}");
     }
 
     #[test]

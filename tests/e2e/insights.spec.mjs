@@ -74,8 +74,8 @@ function dayAfter(base, days) {
   const d = new Date(base);
   return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) + days * DAY);
 }
-const longDate = (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-const shortDate = (d) => `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()].slice(0, 3)}`;
+const longDate = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+const shortDate = (d) => `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCDate()}`;
 
 /** Seeds the scripted history (a minute after the browser's local midnight) and opens the Progress page. */
 async function openScripted(page) {
@@ -119,7 +119,7 @@ test('the charts show each module\'s level and the reviews due, with their text'
   const tomorrow = M2.lessons.at(-1).questions.length;
   const later = questionsOf(M1) - 4;
   await expect(due.locator('.due-words')).toHaveText(
-    `${today + tomorrow + later} reviews due in the next 14 days: today ${today} (with any overdue), tomorrow ${tomorrow}, ${shortDate(dayAfter(base, 11))} ${later}. None on the other days.`);
+    `${today + tomorrow + later} reviews due in the next 14 days: today ${today} (with any overdue), tomorrow ${tomorrow}, ${shortDate(dayAfter(base, 11))}: ${later}. None on the other days.`);
   const bars = due.locator('svg.chart rect.bar');
   await expect(bars).toHaveCount(14);
   const heights = await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('height'))));
