@@ -25,6 +25,7 @@ use crate::pages::{
     glossary::GlossaryPage,
     home::HomePage,
     lesson::LessonPage,
+    notebook::NotebookPage,
     progress::ProgressPage,
     review::ReviewPage,
     scenario::{ScenarioPage, ScenariosPage},
@@ -85,6 +86,7 @@ pub fn PracticeApp() -> impl IntoView {
                 Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
                 Route::Exercises => view! { <ExercisesPage/> }.into_any(),
                 Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
+                Route::Notebook => view! { <NotebookPage/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             })}
         </Shell>

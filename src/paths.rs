@@ -97,6 +97,10 @@ pub fn exercise(slug: &str) -> String {
     route(Route::Exercise(slug))
 }
 
+pub fn notebook() -> String {
+    route(Route::Notebook)
+}
+
 /// A file of the built site, such as a lesson's data.
 pub fn asset(file: &str) -> String {
     format!("{}/{file}", base())

@@ -113,6 +113,11 @@ pub fn Backups(status: RwSignal<String>) -> impl IntoView {
 /// megabytes is written once, on demand, not on every change (the link's `href` is read after
 /// its click handlers run).
 pub fn point_download_at(ev: &leptos::ev::MouseEvent, json: &str) {
+    point_download_as(ev, json, "application/json");
+}
+
+/// Points the clicked download link at `text` of the media type `mime`.
+pub fn point_download_as(ev: &leptos::ev::MouseEvent, text: &str, mime: &str) {
     use wasm_bindgen::JsCast;
     let Some(a) = ev
         .current_target()
@@ -120,9 +125,9 @@ pub fn point_download_at(ev: &leptos::ev::MouseEvent, json: &str) {
     else {
         return;
     };
-    let parts = web_sys::js_sys::Array::of1(&json.into());
+    let parts = web_sys::js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob));
     if let Ok(url) = url {

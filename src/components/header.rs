@@ -92,6 +92,7 @@ fn SiteMenu() -> impl IntoView {
                     <li><a href=paths::exam()>"Practice exam"</a></li>
                     <li><a href=paths::scenarios()>"Decision scenarios"</a></li>
                     <li><a href=paths::exercises()>"Written exercises"</a></li>
+                    <li><a href=paths::notebook()>"Your notebook"</a></li>
                     <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
                     <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>
                 </ul>

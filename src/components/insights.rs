@@ -125,7 +125,7 @@ pub fn Insights() -> impl IntoView {
 
 /// Each scenario with where the learner stands; a played scenario whose data is not in memory
 /// yet is fetched once and `loaded` bumped when it arrives.
-fn scenario_lines(
+pub fn scenario_lines(
     p: &crate::model::progress::Progress,
     loaded: RwSignal<u32>,
 ) -> Vec<ScenarioLine<'static>> {
@@ -213,7 +213,7 @@ fn local_day(at: Time) -> i64 {
     calendar::day_number(at, offset(at))
 }
 
-fn local_date(at: Time) -> Date {
+pub fn local_date(at: Time) -> Date {
     calendar::date(local_day(at))
 }
 

@@ -1,6 +1,6 @@
 //! The plain-Rust model: the course, the learner's progress, review scheduling (FSRS),
-//! mastery, the practice exam, decision scenarios, written exercises, search and the route
-//! table.
+//! mastery, the practice exam, decision scenarios, written exercises, the notebook, search and
+//! the route table.
 //! No Leptos, no browser: `build.rs` compiles it with only build dependencies.
 
 pub mod calendar;
@@ -12,6 +12,7 @@ pub mod fsrs;
 pub mod html;
 pub mod insights;
 pub mod json;
+pub mod notebook;
 pub mod progress;
 pub mod review;
 pub mod routes;

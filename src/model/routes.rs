@@ -20,6 +20,8 @@ pub const EXAM_SEGMENT: &str = "exam";
 pub const SCENARIOS_SEGMENT: &str = "scenarios";
 /// The written exercises' segment: `exercises/` lists them, `exercises/<slug>/` is one.
 pub const EXERCISES_SEGMENT: &str = "exercises";
+/// The notebook's segment: `notebook/`.
+pub const NOTEBOOK_SEGMENT: &str = "notebook";
 /// The query parameter that names the lesson to practice on the review page.
 pub const LESSON_PARAM: &str = "lesson";
 /// The folder of downloadable templates: `templates/<name>.md`.
@@ -58,6 +60,8 @@ pub enum Route<'a> {
     Exercises,
     /// One written exercise, by slug; whether it exists is the page's to check.
     Exercise(&'a str),
+    /// Every note, bookmark, answer and scenario result.
+    Notebook,
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
@@ -91,6 +95,7 @@ impl<'a> Route<'a> {
             None if path == EXAM_SEGMENT => Route::Exam,
             None if path == SCENARIOS_SEGMENT => Route::Scenarios,
             None if path == EXERCISES_SEGMENT => Route::Exercises,
+            None if path == NOTEBOOK_SEGMENT => Route::Notebook,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
             }
@@ -104,13 +109,17 @@ impl<'a> Route<'a> {
         }
     }
 
-    /// Whether the page is the practice bundle's (a decision scenario or a written exercise, or
-    /// their lists): its page loads that bundle, and the whole app leaves links to it to the
-    /// browser.
+    /// Whether the page is the practice bundle's (a decision scenario or a written exercise,
+    /// their lists, or the notebook): its page loads that bundle, and the whole app leaves links
+    /// to it to the browser.
     pub fn is_practice(&self) -> bool {
         matches!(
             self,
-            Route::Scenarios | Route::Scenario(_) | Route::Exercises | Route::Exercise(_)
+            Route::Scenarios
+                | Route::Scenario(_)
+                | Route::Exercises
+                | Route::Exercise(_)
+                | Route::Notebook
         )
     }
 
@@ -127,6 +136,7 @@ impl<'a> Route<'a> {
             Route::Scenario(slug) => format!("{SCENARIOS_SEGMENT}/{slug}/"),
             Route::Exercises => format!("{EXERCISES_SEGMENT}/"),
             Route::Exercise(slug) => format!("{EXERCISES_SEGMENT}/{slug}/"),
+            Route::Notebook => format!("{NOTEBOOK_SEGMENT}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
@@ -193,6 +203,7 @@ pub fn all(
         .chain([
             Route::Scenarios,
             Route::Exercises,
+            Route::Notebook,
             Route::Glossary,
             Route::Progress,
             Route::Review(ReviewScope::All),
@@ -244,6 +255,7 @@ mod tests {
             "exercises/status/",
             "exercises/status/index.html",
         );
+        check(Route::Notebook, "notebook/", "notebook/index.html");
         check(Route::NotFound, "404.html", "404.html");
     }
 
@@ -310,6 +322,8 @@ mod tests {
             ("scenarios/x/y/", Route::NotFound),
             ("exercises/", Route::Exercises),
             ("exercises/x", Route::Exercise("x")),
+            ("notebook", Route::Notebook),
+            ("notebook/x/", Route::NotFound),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
             ("nowhere/at/all", Route::NotFound),
@@ -331,6 +345,7 @@ mod tests {
             Route::Scenario("x"),
             Route::Exercises,
             Route::Exercise("x"),
+            Route::Notebook,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

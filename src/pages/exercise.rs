@@ -10,12 +10,11 @@ use leptos::prelude::*;
 
 use crate::components::not_found::NotFound;
 use crate::components::rich_text::RichText;
+use crate::components::text_editor::{Draft, TextEditor};
 use crate::lesson_store;
 use crate::model::course::ExerciseInfo;
 use crate::model::exercise::{grade_text, self_grade, Exercise, Step};
-use crate::model::progress::{
-    exercise_key, Progress, Recall, Source, Time, TEXTS_LIMIT, TEXT_LIMIT,
-};
+use crate::model::progress::{exercise_key, Progress, Recall, Source};
 use crate::outline::{COURSE, EXERCISES};
 use crate::paths;
 use crate::state::progress::{now, use_progress, use_progress_mut};
@@ -187,40 +186,7 @@ fn Worked(exercise: Arc<Exercise>) -> impl IntoView {
 #[component]
 fn Answer(info: &'static ExerciseInfo, exercise: Arc<Exercise>) -> impl IntoView {
     let progress = use_progress_mut();
-    let key = exercise_key(info.slug);
-    let text = progress.with_untracked(|p| p.text(&key));
-    let conflict = text.heads.len() > 1;
-    // The text the box starts with: the saved answer; both versions of a conflict, marked;
-    // or the part of the answer a sequence's middle step gives.
-    let initial = match text.current() {
-        Some("") => exercise.start.clone(),
-        Some(t) => t.to_string(),
-        None => text
-            .heads
-            .iter()
-            .enumerate()
-            .map(|(i, h)| format!("----- Version {} -----\n{}", i + 1, h.text))
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-    };
-    let count = RwSignal::new(initial.chars().count());
-    // The edit this page saves into, and what its text continues (see `Progress::write`).
-    let editing = StoredValue::new(None::<Time>);
-    let base = StoredValue::new(text.names());
-    let on_input = {
-        let key = key.clone();
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            count.set(value.chars().count());
-            let key = key.clone();
-            progress.update(|p| {
-                let saved = p.write(&key, editing.get_value(), &base.get_value(), &value, now());
-                editing.set_value(Some(saved.1));
-                base.set_value(vec![saved]);
-            });
-        }
-    };
-    let near_total = move || progress.with(|p| p.texts_size() * 10 >= TEXTS_LIMIT * 9);
+    let draft = Draft::new(exercise_key(info.slug), &exercise.start);
     let graded_before = progress.with_untracked(|p| last_grade(p, info));
     let revealed = RwSignal::new(graded_before.is_some());
     let ticked = RwSignal::new(vec![false; exercise.rubric.len()]);
@@ -248,25 +214,7 @@ fn Answer(info: &'static ExerciseInfo, exercise: Arc<Exercise>) -> impl IntoView
     view! {
         <section class="exercise-answer" aria-labelledby="exercise-answer-label">
             <h2><label id="exercise-answer-label" for="exercise-answer">"Your answer"</label></h2>
-            {conflict.then(|| view! {
-                <p class="scenario-notice" role="status">
-                    "This answer was changed in two places (two tabs or two devices) that did not see each other's change. Both versions are in the box below; keep what you want, and your next change replaces both."
-                </p>
-            })}
-            <textarea id="exercise-answer" class="exercise-textarea" rows="14"
-                maxlength=TEXT_LIMIT.to_string() aria-describedby="exercise-answer-note"
-                on:input=on_input>{initial}</textarea>
-            <p id="exercise-answer-note" class="insights-note">
-                {move || {
-                    let n = count.get();
-                    if n * 10 >= TEXT_LIMIT * 9 {
-                        format!("{n} of {TEXT_LIMIT} characters: an answer can be at most {TEXT_LIMIT}.")
-                    } else {
-                        "Saved in this browser as you type; it is part of your progress file.".to_string()
-                    }
-                }}
-                {move || near_total().then_some(" Your notes and answers are close to what this browser can keep: download your progress from the Progress page to keep a copy.")}
-            </p>
+            <TextEditor draft id="exercise-answer" rows=14 noun="answer"/>
             {move || (!revealed.get()).then(|| view! {
                 <p><button type="button" class="button button-primary" on:click=move |_| revealed.set(true)>"Show the model answer"</button></p>
             })}

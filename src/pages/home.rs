@@ -64,6 +64,7 @@ pub fn HomePage() -> impl IntoView {
                 <a href=paths::exam() class="button">"Practice exam"</a>
                 <a href=paths::scenarios() class="button">"Decision scenarios"</a>
                 <a href=paths::exercises() class="button">"Written exercises"</a>
+                <a href=paths::notebook() class="button">"Your notebook"</a>
             </p>
         </section>
         <IosHint/>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::not_found::NotFound;
+use crate::components::notes::LessonTools;
 use crate::components::quiz::QuizView;
 use crate::components::rich_text::{on_body_click, on_body_keydown, undismiss};
 use crate::lesson_store;
@@ -64,6 +65,7 @@ fn LessonView(lesson: LessonRef, loader: lesson_store::Loader) -> impl IntoView 
     view! {
         <article class="lesson" aria-labelledby="lesson-title">
             <LessonHeader lesson/>
+            <LessonTools slug title=info.title/>
             {move || match data() {
                 None => view! { <p class="lesson-loading" role="status">"Loading the lesson…"</p> }.into_any(),
                 Some(Err(e)) => view! {
@@ -149,7 +151,8 @@ fn track_reading(
 
 /// The lesson bundle's lesson page: the article the build rendered stays as it is, and only
 /// what changes comes alive in its places (the quiz, "Mark as complete", "· Completed" in the
-/// heading's line, glossary popovers and template copying, the reading position). Rendering
+/// heading's line, the bookmark and the notes, glossary popovers and template copying, the
+/// reading position). Rendering
 /// nothing else keeps the bundle small; the links (breadcrumb, previous, next) are page loads.
 /// Call it inside the owner that holds the state, once `article` is in the document.
 pub fn adopt_static(article: &web_sys::Element) {
@@ -186,6 +189,10 @@ pub fn adopt_static(article: &web_sys::Element) {
                 },
             ),
         }
+    }
+    if let Some(place) = find(".lesson-tools") {
+        let title = lesson.lesson.title;
+        replace(&place, view! { <LessonTools slug title/> });
     }
     if let Some(place) = find(".lesson-complete") {
         place.set_inner_html("");

@@ -6,6 +6,7 @@ pub mod exercise;
 pub mod glossary;
 pub mod home;
 pub mod lesson;
+pub mod notebook;
 pub mod progress;
 pub mod review;
 pub mod scenario;
