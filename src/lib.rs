@@ -82,6 +82,59 @@ pub fn start_lesson() {
     ready();
 }
 
+/// Starts the notes bundle in a lesson page (`src/main_notes.rs`): the live notes panel in
+/// place of the one the build rendered, open if the learner opened it (see
+/// `components::lazy_notes`).
+pub fn start_notes() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use components::lazy_notes::NOTES_ROOT_CLASS;
+    use components::notes::NotesPanel;
+
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let tools = document.query_selector(".lesson-tools").ok().flatten();
+    let old = document
+        .query_selector(&format!(".lesson-tools .{NOTES_ROOT_CLASS}"))
+        .ok()
+        .flatten();
+    let path = router::location_path();
+    let model::routes::Route::Lesson(slug) = model::routes::Route::parse(&path) else {
+        return;
+    };
+    let (Some(tools), Some(old)) = (
+        tools.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()),
+        old,
+    ) else {
+        return;
+    };
+    let open = old
+        .query_selector("details")
+        .ok()
+        .flatten()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open());
+    let title = document
+        .get_element_by_id("lesson-title")
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
+    let slug = slug.to_string();
+    old.remove();
+    leptos::mount::mount_to(tools, move || {
+        state::provide_record();
+        view! { <NotesPanel slug title open/> }
+    })
+    .forget();
+    // Focus follows the learner into the live panel if they were in the static one.
+    if open {
+        if let Some(area) = document.get_element_by_id("lesson-note") {
+            let _ = area.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+}
+
 /// Starts the search bundle in a lesson page (`src/main_search.rs`): the search dialog, mounted
 /// into the place the lesson bundle keeps for it. If the learner is already searching in the
 /// lesson bundle's stand-in, this dialog takes over with what they typed.

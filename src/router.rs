@@ -213,7 +213,7 @@ fn address(canonical: &str, search: &str, hash: &str) -> String {
 }
 
 /// The browser's address (path and query) relative to the base; empty outside a browser.
-fn location_path() -> String {
+pub fn location_path() -> String {
     if !crate::platform::IN_BROWSER {
         return String::new();
     }

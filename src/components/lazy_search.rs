@@ -26,7 +26,7 @@ pub const STAND_IN_CLASS: &str = "search-stand-in";
 pub const SEARCH_BUNDLE_META: &str = "tpm-search-bundle";
 
 thread_local! {
-    /// How many times the bundle was asked for: each attempt gets its own URL, because a
+    /// How many times a bundle was asked for: each attempt gets its own URL, because a
     /// browser remembers a module that failed to load for as long as the page lives.
     static ATTEMPTS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -141,28 +141,35 @@ fn search_runs() -> bool {
 
 /// Adds the search bundle's start script to the page (once; again after a failure).
 fn load(bundle: RwSignal<Bundle>) {
+    bundle.set(Bundle::Loading);
+    if !add_start_script(SEARCH_BUNDLE_META, move || bundle.set(Bundle::Failed)) {
+        bundle.set(Bundle::Failed);
+    }
+}
+
+/// Adds the start script a `<meta name=meta>` names to the page, as a module with its own
+/// `?attempt=N` (a browser remembers a module that failed to load for as long as the page
+/// lives); `failed` runs if the script itself cannot load. False if the page names none.
+pub fn add_start_script(meta: &str, failed: impl FnOnce() + 'static) -> bool {
     let doc = document();
     let Some(src) = doc
-        .query_selector(&format!("meta[name=\"{SEARCH_BUNDLE_META}\"]"))
+        .query_selector(&format!("meta[name=\"{meta}\"]"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
     else {
-        bundle.set(Bundle::Failed);
-        return;
+        return false;
     };
     let Ok(script) = doc.create_element("script") else {
-        return;
+        return false;
     };
     let _ = script.set_attribute("type", "module");
     let attempt = ATTEMPTS.with(|a| a.replace(a.get() + 1));
     let _ = script.set_attribute("src", &format!("{src}?attempt={attempt}"));
-    let failed = wasm_bindgen::closure::Closure::once_into_js(move || {
-        bundle.set(Bundle::Failed);
-    });
+    let failed = wasm_bindgen::closure::Closure::once_into_js(failed);
     let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
-    bundle.set(Bundle::Loading);
     if let Some(head) = doc.head() {
         let _ = head.append_child(&script);
     }
+    true
 }

@@ -4,6 +4,7 @@ pub mod backups;
 pub mod display;
 pub mod header;
 pub mod insights;
+pub mod lazy_notes;
 pub mod lazy_search;
 pub mod lesson_state;
 pub mod not_found;

@@ -18,17 +18,43 @@ struct Passage {
     anchor: String,
 }
 
-/// The bookmark toggle and the notes panel of the lesson `slug`, titled `title`.
+/// The bookmark toggle and the notes panel of the lesson `slug`, titled `title` (the whole
+/// app's lesson page; the lesson bundle brings the same markup to life in two steps, see
+/// `components::lazy_notes`).
 #[component]
 pub fn LessonTools(slug: &'static str, title: &'static str) -> impl IntoView {
+    view! {
+        <div class="lesson-tools">
+            <BookmarkButton slug/>
+            <NotesPanel slug=slug.to_string() title=title.to_string() open=false/>
+        </div>
+    }
+}
+
+/// Bookmarks the lesson `slug`, or removes its bookmark.
+#[component]
+pub fn BookmarkButton(slug: &'static str) -> impl IntoView {
     let progress = use_progress_mut();
     let bookmarked = move || progress.with(|p| p.bookmarked(slug));
-    let toggle_bookmark = move |_| {
+    let toggle = move |_| {
         let on = !progress.with_untracked(|p| p.bookmarked(slug));
         progress.update(|p| p.set_bookmark(slug, on, now()));
     };
-    let draft = Draft::new(slug.to_string(), "");
-    let open = RwSignal::new(draft.conflict);
+    view! {
+        <button type="button" class="button bookmark-button" aria-pressed=move || bookmarked().to_string()
+            on:click=toggle>
+            <span aria-hidden="true">{move || if bookmarked() { "★ " } else { "☆ " }}</span>
+            "Bookmark"
+        </button>
+    }
+}
+
+/// The notes panel of the lesson `slug` titled `title`, open at first if `open` (or if the
+/// note is in conflict), with "Add to notes" while a passage of the lesson is selected.
+#[component]
+pub fn NotesPanel(slug: String, title: String, open: bool) -> impl IntoView {
+    let draft = Draft::new(slug, "");
+    let open = RwSignal::new(open || draft.conflict);
     let area = NodeRef::<leptos::html::Textarea>::new();
     let selected = RwSignal::new(None::<Passage>);
     let pressing = StoredValue::new(false);
@@ -60,24 +86,19 @@ pub fn LessonTools(slug: &'static str, title: &'static str) -> impl IntoView {
         }));
     };
     view! {
-        <div class="lesson-tools">
-            <button type="button" class="button bookmark-button" aria-pressed=move || bookmarked().to_string()
-                on:click=toggle_bookmark>
-                <span aria-hidden="true">{move || if bookmarked() { "★ " } else { "☆ " }}</span>
-                "Bookmark"
-            </button>
-            <details class="notes-panel" prop:open=move || open.get()
-                on:toggle=move |ev| {
-                    if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                        open.set(d.open());
-                    }
-                }>
-                <summary>"Notes"{move || draft.value.with(|v| !v.trim().is_empty()).then_some(" · written")}</summary>
-                <label class="notes-label" for="lesson-note">"Your notes on this lesson"</label>
-                <p class="insights-note">"To quote the lesson, select a passage, then choose “Add to notes”."</p>
-                <TextEditor draft id="lesson-note" rows=8 noun="note" node_ref=area/>
-                <p><a href=paths::notebook()>"All your notes and bookmarks: the notebook"</a></p>
-            </details>
+        <div class="notes-root">
+        <details class="notes-panel" prop:open=move || open.get()
+            on:toggle=move |ev| {
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    open.set(d.open());
+                }
+            }>
+            <summary>"Notes"{move || draft.value.with(|v| !v.trim().is_empty()).then_some(WRITTEN)}</summary>
+            <label class="notes-label" for="lesson-note">"Your notes on this lesson"</label>
+            <p class="insights-note">"To quote the lesson, select a passage, then choose “Add to notes”."</p>
+            <TextEditor draft id="lesson-note" rows=8 noun="note" node_ref=area/>
+            <p><a href=paths::notebook()>"All your notes and bookmarks: the notebook"</a></p>
+        </details>
             {move || selected.with(Option::is_some).then(|| view! {
                 <button type="button" class="button button-primary quote-button"
                     on:pointerdown=move |_| pressing.set_value(true)
@@ -89,24 +110,30 @@ pub fn LessonTools(slug: &'static str, title: &'static str) -> impl IntoView {
     }
 }
 
+/// What the summary adds to "Notes" when the note has text.
+pub const WRITTEN: &str = " · written";
+
 /// Keeps `selected` on the passage selected in the lesson's text, while there is one (a press
 /// on "Add to notes" that clears the selection keeps it until the click).
 fn watch_selection(
-    title: &'static str,
+    title: String,
     selected: RwSignal<Option<Passage>>,
     pressing: StoredValue<bool>,
 ) {
-    let handler = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    let check = move || {
         let passage = document()
             .get_selection()
             .ok()
             .flatten()
             .filter(|s| !s.is_collapsed())
-            .and_then(|s| passage_of(&s, title));
+            .and_then(|s| passage_of(&s, &title));
         if passage.is_some() || !pressing.get_value() {
             selected.set(passage);
         }
-    });
+    };
+    // A passage selected before this code ran (the lesson bundle loads it on that selection).
+    check();
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn()>::new(check);
     let target: web_sys::EventTarget = document().into();
     let _ = target
         .add_event_listener_with_callback("selectionchange", handler.as_ref().unchecked_ref());

@@ -5,8 +5,9 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::lazy_notes::NOTES_ROOT_CLASS;
 use crate::components::not_found::NotFound;
-use crate::components::notes::LessonTools;
+use crate::components::notes::{BookmarkButton, LessonTools};
 use crate::components::quiz::QuizView;
 use crate::components::rich_text::{on_body_click, on_body_keydown, undismiss};
 use crate::lesson_store;
@@ -151,8 +152,8 @@ fn track_reading(
 
 /// The lesson bundle's lesson page: the article the build rendered stays as it is, and only
 /// what changes comes alive in its places (the quiz, "Mark as complete", "· Completed" in the
-/// heading's line, the bookmark and the notes, glossary popovers and template copying, the
-/// reading position). Rendering
+/// heading's line, the bookmark, glossary popovers and template copying, the reading position);
+/// the notes panel loads its own bundle on intent (`components::lazy_notes`). Rendering
 /// nothing else keeps the bundle small; the links (breadcrumb, previous, next) are page loads.
 /// Call it inside the owner that holds the state, once `article` is in the document.
 pub fn adopt_static(article: &web_sys::Element) {
@@ -190,9 +191,11 @@ pub fn adopt_static(article: &web_sys::Element) {
             ),
         }
     }
-    if let Some(place) = find(".lesson-tools") {
-        let title = lesson.lesson.title;
-        replace(&place, view! { <LessonTools slug title/> });
+    if let Some(place) = find(".lesson-tools .bookmark-button") {
+        replace(&place, view! { <BookmarkButton slug/> });
+    }
+    if let Some(notes) = find(&format!(".lesson-tools .{NOTES_ROOT_CLASS}")) {
+        crate::components::lazy_notes::adopt(&notes, slug);
     }
     if let Some(place) = find(".lesson-complete") {
         place.set_inner_html("");

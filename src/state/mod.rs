@@ -25,6 +25,13 @@ pub fn provide_state() {
     preferences::provide_preferences(store);
 }
 
+/// The learner's record alone, for a bundle that needs nothing else (the notes bundle).
+pub fn provide_record() {
+    let store = StoredValue::new_local(Store::open());
+    provide_context(SharedStore(store));
+    progress::provide_progress(store);
+}
+
 /// The shared storage itself, for a store that keeps it to use later (from a timer).
 fn shared_store() -> StoredValue<Store, LocalStorage> {
     let SharedStore(store) = expect_context();

@@ -162,3 +162,35 @@ test('a lesson page restored from the back/forward cache takes in what other pag
   });
   await expect(second).toHaveAttribute('data-state', 'completed');
 });
+
+test('a lesson loads the notes bundle only when the learner reaches for the notes; the bookmark needs none', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  const names = () => wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''));
+  await page.goto(FIRST);
+  const bookmark = page.getByRole('button', { name: 'Bookmark' });
+  await bookmark.click();
+  await expect(bookmark).toHaveAttribute('aria-pressed', 'true');
+  const note = page.getByRole('textbox', { name: 'Your notes on this lesson' });
+  expect(names()).toEqual(['tpm-lesson']);
+  await page.locator('.notes-panel summary').click();
+  await expect(note).toBeEnabled();
+  await expect(note).toBeFocused();
+  expect(names()).toEqual(['tpm-lesson', 'tpm-notes']);
+  await note.fill('Written with the notes bundle.');
+  // Both bundles write the one record: the bookmark and the note are both in it.
+  await page.reload();
+  await expect(bookmark).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.notes-panel summary')).toHaveText('Notes · written');
+});
+
+test('a notes bundle that cannot be fetched says so, and reaching for the notes again loads it', async ({ page }) => {
+  await page.goto(FIRST);
+  await page.route('**/tpm-notes-*', (route) => route.abort('internetdisconnected'));
+  await page.locator('.notes-panel summary').click();
+  await expect(page.locator('.notes-panel .insights-note').first()).toHaveText(/Your notes could not load: they are not stored on this device yet/);
+  await expect(page.getByRole('textbox', { name: 'Your notes on this lesson' })).toBeDisabled();
+  await page.unroute('**/tpm-notes-*');
+  await page.locator('.notes-panel summary').click();
+  await page.locator('.notes-panel summary').click();
+  await expect(page.getByRole('textbox', { name: 'Your notes on this lesson' })).toBeEnabled();
+});

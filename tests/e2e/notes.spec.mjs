@@ -132,3 +132,21 @@ test('an empty notebook says how to fill it', async ({ page }) => {
   await expect(page.locator('.notebook-empty')).toContainText('open “Notes” under its title');
   await expect(page.locator('.notebook-actions')).toBeHidden();
 });
+
+test('selecting a passage before the notes have loaded loads them and offers to quote it', async ({ page }) => {
+  await page.goto(LESSON);
+  const heading = await page.evaluate(() => {
+    // The second section with a paragraph right under its heading.
+    const h = [...document.querySelectorAll('.lesson-body h2[id]')].filter((x) => x.nextElementSibling?.tagName === 'P')[1];
+    const p = h.nextElementSibling;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return { title: h.textContent, id: h.id };
+  });
+  await page.getByRole('button', { name: 'Add to notes' }).click();
+  const note = page.getByRole('textbox', { name: 'Your notes on this lesson' });
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue(new RegExp(`^> .+\\n> — \\[${heading.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\(#${heading.id}\\)\\n\\n$`));
+});

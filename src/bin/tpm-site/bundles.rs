@@ -15,8 +15,16 @@ pub const LESSON_BIN: &str = "tpm-lesson";
 pub const PRACTICE_BIN: &str = "tpm-practice";
 /// The search bundle's binary.
 pub const SEARCH_BIN: &str = "tpm-search";
+/// The notes bundle's binary (a lesson's notes panel).
+pub const NOTES_BIN: &str = "tpm-notes";
 /// The whole app's binary.
 pub const APP_BIN: &str = "tpm-course";
+
+/// The start scripts of the bundles a page loads on first use.
+pub struct Starts {
+    pub search: String,
+    pub notes: String,
+}
 
 /// One bundle's two files, by name in the built site.
 #[derive(Debug)]
@@ -64,43 +72,47 @@ pub fn hash_bundle(out: &Path, bin: &str) -> Result<Bundle, String> {
     Ok(named)
 }
 
-/// Writes the search bundle's start script and returns its name. The lesson bundle adds it to
-/// the page with `?attempt=N`, which the script passes on to the code it imports: a module that
-/// failed to load (offline) is remembered by the browser, so a retry needs a new URL.
-pub fn write_search_start(out: &Path, search: &Bundle) -> Result<String, String> {
+/// Writes the start script of a bundle a lesson page loads on first use (`bin`: search or
+/// notes) and returns its name; `failed` is the event it dispatches when the code cannot be
+/// fetched. The lesson bundle adds it to the page with `?attempt=N`, which the script passes
+/// on to the code it imports: a module that failed to load (offline) is remembered by the
+/// browser, so a retry needs a new URL.
+pub fn write_start(out: &Path, bin: &str, bundle: &Bundle, failed: &str) -> Result<String, String> {
     let script = format!(
-        "// The search bundle's start script, written by tpm-site (src/bin/tpm-site/bundles.rs).\n\
+        "// The {bin} bundle's start script, written by tpm-site (src/bin/tpm-site/bundles.rs).\n\
          import(\"./{js}\" + new URL(import.meta.url).search)\n\
          \x20 .then((m) => m.default({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }}))\n\
          \x20 .catch(() => dispatchEvent(new Event(\"{failed}\")));\n",
-        js = search.js,
-        wasm = search.wasm,
-        failed = tpm_course::components::lazy_search::FAILED_EVENT,
+        js = bundle.js,
+        wasm = bundle.wasm,
     );
     // Named by its own content, so a host may cache it for ever like the files it loads.
     let digest = Sha256::digest(script.as_bytes());
     let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let name = format!("{SEARCH_BIN}-start-{hash}.js");
+    let name = format!("{bin}-start-{hash}.js");
     std::fs::write(out.join(&name), script).map_err(|e| format!("{name}: {e}"))?;
     Ok(name)
 }
 
 /// The shell of a page that runs another bundle than the whole app (a lesson page runs the
 /// lesson bundle, a scenario's or exercise's page the practice bundle): the whole app's
-/// preloads and start script load `lesson` instead, with the integrity of its own files, and a
-/// `<meta>` names the search bundle's start script.
+/// preloads and start script load `lesson` instead, with the integrity of its own files, and
+/// `<meta>`s name the start scripts of the bundles it loads on first use (search, notes).
 pub fn bundle_shell(
     shell: &str,
     out: &Path,
     app: &Bundle,
     lesson: &Bundle,
-    search_start: &str,
+    starts: &Starts,
 ) -> Result<String, String> {
     let mut html = shell.replacen(
         "</head>",
         &format!(
-            "<meta name=\"{}\" content=\"{search_start}\"></head>",
-            tpm_course::components::lazy_search::SEARCH_BUNDLE_META
+            "<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"></head>",
+            tpm_course::components::lazy_search::SEARCH_BUNDLE_META,
+            starts.search,
+            tpm_course::components::lazy_notes::NOTES_BUNDLE_META,
+            starts.notes,
         ),
         1,
     );

@@ -62,10 +62,24 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let app = bundles::app_bundle(&shell)?;
     let lesson_bundle = bundles::hash_bundle(out, bundles::LESSON_BIN)?;
     let search_bundle = bundles::hash_bundle(out, bundles::SEARCH_BIN)?;
-    let search_start = bundles::write_search_start(out, &search_bundle)?;
-    let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &search_start)?;
+    let notes_bundle = bundles::hash_bundle(out, bundles::NOTES_BIN)?;
+    let starts = bundles::Starts {
+        search: bundles::write_start(
+            out,
+            bundles::SEARCH_BIN,
+            &search_bundle,
+            tpm_course::components::lazy_search::FAILED_EVENT,
+        )?,
+        notes: bundles::write_start(
+            out,
+            bundles::NOTES_BIN,
+            &notes_bundle,
+            tpm_course::components::lazy_notes::FAILED_EVENT,
+        )?,
+    };
+    let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &starts)?;
     let practice_bundle = bundles::hash_bundle(out, bundles::PRACTICE_BIN)?;
-    let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &search_start)?;
+    let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &starts)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
