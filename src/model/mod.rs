@@ -9,6 +9,7 @@ pub mod course;
 pub mod exam;
 pub mod exercise;
 pub mod fsrs;
+pub mod handoff;
 pub mod html;
 pub mod insights;
 pub mod json;
