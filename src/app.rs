@@ -23,6 +23,7 @@ use crate::pages::{
     exam::ExamPage,
     exercise::{ExercisePage, ExercisesPage},
     glossary::GlossaryPage,
+    handoff::ContinuePage,
     home::HomePage,
     lesson::LessonPage,
     notebook::NotebookPage,
@@ -87,6 +88,7 @@ pub fn PracticeApp() -> impl IntoView {
                 Route::Exercises => view! { <ExercisesPage/> }.into_any(),
                 Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
                 Route::Notebook => view! { <NotebookPage/> }.into_any(),
+                Route::Continue => view! { <ContinuePage/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             })}
         </Shell>

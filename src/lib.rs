@@ -4,10 +4,15 @@
 //! remembers; `app`, `pages` and `components` are the views. The same views render in the
 //! browser and, at build time, every page's static first paint ([`render_page`]).
 
+// The views' types nest deeply when rendered natively (`ssr`): the lesson page passes the
+// default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod document;
 pub mod lesson_store;
+pub mod link;
 pub mod model;
 pub mod outline;
 pub mod pages;

@@ -101,6 +101,10 @@ pub fn notebook() -> String {
     route(Route::Notebook)
 }
 
+pub fn continue_page() -> String {
+    route(Route::Continue)
+}
+
 /// A file of the built site, such as a lesson's data.
 pub fn asset(file: &str) -> String {
     format!("{}/{file}", base())

@@ -93,6 +93,7 @@ fn SiteMenu() -> impl IntoView {
                     <li><a href=paths::scenarios()>"Decision scenarios"</a></li>
                     <li><a href=paths::exercises()>"Written exercises"</a></li>
                     <li><a href=paths::notebook()>"Your notebook"</a></li>
+                    <li><a href=paths::continue_page()>"Continue on another device"</a></li>
                     <li class="wide-duplicate"><a href=paths::progress()>"Your progress"</a></li>
                     <li class="wide-duplicate"><a href=paths::glossary()>"Glossary"</a></li>
                 </ul>

@@ -6,8 +6,8 @@
 //!
 //! The compact form is lossless, so the merge laws hold: the record's JSON with every time
 //! (a number of 12 or more digits) written as its difference from the time before it, in base
-//! 36 after a `~`. Deflating is the browser's (`CompressionStream("deflate-raw")`); this
-//! module gets and gives the deflated bytes.
+//! 36 after a `~`. Deflating and the QR codes are `crate::link`'s (they need crates the build
+//! script does not have); this module gets and gives the deflated bytes.
 //!
 //! A part is `tpm1.<transfer>.<part>.<parts>.<check>.<data>`: `tpm1` the format and its
 //! version, `transfer` the FNV-1a checksum of all the deflated bytes (which names the transfer
@@ -82,7 +82,8 @@ pub fn to_base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Base64url without padding back to bytes; `None` for anything else.
+/// Base64url without padding back to bytes; `None` for anything else, including a last
+/// character with bits the bytes do not use.
 pub fn from_base64(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 == 1 {
         return None;
@@ -98,7 +99,9 @@ pub fn from_base64(text: &str) -> Option<Vec<u8>> {
             out.push((n >> (16 - 8 * i)) as u8);
         }
     }
-    Some(out)
+    // Only the one way of writing these bytes: a changed last character whose bits would be
+    // dropped is a change too.
+    (to_base64(&out) == text).then_some(out)
 }
 
 /// The record's JSON with each time written as `~` and its difference from the time before

@@ -2,18 +2,15 @@
 //! holds, and how many parts real learners' records need.
 
 use super::*;
+use crate::link::{deflate, fragments_for, inflate, qr};
 use crate::model::course::{Choice, Question, QuestionKind, Quiz, TEST_COURSE};
 use crate::model::progress::Time;
 use crate::model::scenario::Taken;
 
 const T: Time = 1_764_080_000_000;
 
-fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(bytes, 9)
-}
-
-fn inflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::inflate::decompress_to_vec(bytes).expect("deflated by the test")
+fn inflated(bytes: &[u8]) -> Vec<u8> {
+    inflate(bytes).expect("deflated by the test")
 }
 
 #[test]
@@ -32,6 +29,11 @@ fn checksum_and_base64url_have_their_reference_values() {
     assert_eq!(from_base64("TWFuT"), None, "one character left over");
     assert_eq!(from_base64("TW=u"), None);
     assert_eq!(from_base64("TW+u"), None, "base64url has no '+'");
+    assert_eq!(
+        from_base64("TWF"),
+        None,
+        "the last character's unused bits are not zero"
+    );
 }
 
 #[test]
@@ -79,7 +81,7 @@ fn a_real_record_survives_compact_deflate_parts_and_the_holding_area() {
     }
     assert_eq!(holding.missing(), Vec::<usize>::new());
     let whole = holding.whole().unwrap().unwrap();
-    let read = record(&inflate(&whole), "tpm").unwrap();
+    let read = record(&inflated(&whole), "tpm").unwrap();
     assert_eq!(read, p);
     // It merges as an import does: into a record that already had part of it, nothing lost,
     // and merging it again changes nothing.
@@ -164,7 +166,7 @@ fn truncated_tampered_foreign_and_future_links_are_refused_with_their_reason() {
     );
     assert_eq!(parse(""), Err(LinkError::NotALink));
     assert_eq!(
-        record(&inflate(&deflated), "another-course"),
+        record(&inflated(&deflated), "another-course"),
         Err(LinkError::Foreign)
     );
     let future = compact(&p.encode().replacen("\"version\":4", "\"version\":5", 1));
@@ -336,4 +338,75 @@ fn learner(lessons: usize, share: f64) -> Progress {
         p.write(&exercise_key(&format!("exercise-{e}")), None, &[], &"Status: Amber. The vault API is a week late; the buffer covers it. Decision needed from Dana by Friday: move the fraud work or accept the risk. ".repeat(3), T + (70 + e as Time) * day);
     }
     p
+}
+
+#[test]
+fn fragments_for_a_record_carry_it_and_inflating_is_bounded() {
+    let p = learner(10, 1.0);
+    let mut h = Holding::default();
+    for f in fragments_for(&p) {
+        h.add(parse(&f).unwrap());
+    }
+    let whole = h.whole().unwrap().unwrap();
+    assert_eq!(record(&inflate(&whole).unwrap(), "tpm").unwrap(), p);
+    // A transfer that would inflate past the limit is refused, not unpacked into memory.
+    let bomb = deflate(&vec![b' '; MAX_INFLATED + 1]);
+    assert!(bomb.len() < 10_000);
+    assert_eq!(inflate(&bomb), Err(LinkError::Damaged));
+    assert_eq!(inflate(&[0xff, 0x00, 0x13]), Err(LinkError::Damaged));
+}
+
+/// Reads a QR code drawn from [`qr`]'s path, the way a camera would see it: scaled, with its
+/// quiet zone.
+fn scan(width: usize, path: &str) -> String {
+    let (scale, quiet) = (4, 4);
+    let size = (width + 2 * quiet) * scale;
+    let mut dark = vec![false; (width + 2 * quiet) * (width + 2 * quiet)];
+    // The path is "M{x} {y}h{n}v1h-{n}z" runs.
+    for run in path.split('M').filter(|r| !r.is_empty()) {
+        let (x, rest) = run.split_once(' ').unwrap();
+        let (y, rest) = rest.split_once('h').unwrap();
+        let n: usize = rest.split_once('v').unwrap().0.parse().unwrap();
+        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+        for i in 0..n {
+            dark[(y + quiet) * (width + 2 * quiet) + x + quiet + i] = true;
+        }
+    }
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| {
+        if dark[(y / scale) * (width + 2 * quiet) + x / scale] {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1);
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn each_part_is_a_qr_code_phones_read_from_a_screen_and_it_reads_back() {
+    let fragments = fragments_for(&learner(47, 1.0));
+    let longest = fragments.iter().map(String::len).max().unwrap();
+    let link = |f: &str| format!("https://learner.github.io/tpm-course/continue/#{f}");
+    for f in &fragments {
+        let (width, path) = qr(&link(f)).unwrap();
+        // Version 25 or lower (17 + 4 × version modules).
+        assert!(
+            width <= 117,
+            "{width} modules for {} characters",
+            link(f).len()
+        );
+        assert_eq!(scan(width, &path), link(f));
+    }
+    println!(
+        "longest part: {longest} characters; {} parts",
+        fragments.len()
+    );
+    let (width, path) = qr("A").unwrap();
+    assert_eq!(width, 21, "version 1");
+    assert!(
+        path.starts_with("M0 0h7v1h-7z"),
+        "the finder pattern's top row: {path}"
+    );
 }

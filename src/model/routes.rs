@@ -20,6 +20,8 @@ pub const EXAM_SEGMENT: &str = "exam";
 pub const SCENARIOS_SEGMENT: &str = "scenarios";
 /// The written exercises' segment: `exercises/` lists them, `exercises/<slug>/` is one.
 pub const EXERCISES_SEGMENT: &str = "exercises";
+/// The device link's page: `continue/` (a link's part follows in the fragment).
+pub const CONTINUE_SEGMENT: &str = "continue";
 /// The notebook's segment: `notebook/`.
 pub const NOTEBOOK_SEGMENT: &str = "notebook";
 /// The query parameter that names the lesson to practice on the review page.
@@ -62,6 +64,8 @@ pub enum Route<'a> {
     Exercise(&'a str),
     /// Every note, bookmark, answer and scenario result.
     Notebook,
+    /// Progress carried to and from another device in links.
+    Continue,
     /// Any path the site does not have; written once as `404.html`.
     NotFound,
 }
@@ -96,6 +100,7 @@ impl<'a> Route<'a> {
             None if path == SCENARIOS_SEGMENT => Route::Scenarios,
             None if path == EXERCISES_SEGMENT => Route::Exercises,
             None if path == NOTEBOOK_SEGMENT => Route::Notebook,
+            None if path == CONTINUE_SEGMENT => Route::Continue,
             Some((LESSONS_SEGMENT, slug)) if !slug.is_empty() && !slug.contains('/') => {
                 Route::Lesson(slug)
             }
@@ -120,6 +125,7 @@ impl<'a> Route<'a> {
                 | Route::Exercises
                 | Route::Exercise(_)
                 | Route::Notebook
+                | Route::Continue
         )
     }
 
@@ -137,6 +143,7 @@ impl<'a> Route<'a> {
             Route::Exercises => format!("{EXERCISES_SEGMENT}/"),
             Route::Exercise(slug) => format!("{EXERCISES_SEGMENT}/{slug}/"),
             Route::Notebook => format!("{NOTEBOOK_SEGMENT}/"),
+            Route::Continue => format!("{CONTINUE_SEGMENT}/"),
             Route::NotFound => NOT_FOUND_FILE.to_string(),
         }
     }
@@ -204,6 +211,7 @@ pub fn all(
             Route::Scenarios,
             Route::Exercises,
             Route::Notebook,
+            Route::Continue,
             Route::Glossary,
             Route::Progress,
             Route::Review(ReviewScope::All),
@@ -256,6 +264,7 @@ mod tests {
             "exercises/status/index.html",
         );
         check(Route::Notebook, "notebook/", "notebook/index.html");
+        check(Route::Continue, "continue/", "continue/index.html");
         check(Route::NotFound, "404.html", "404.html");
     }
 
@@ -324,6 +333,7 @@ mod tests {
             ("exercises/x", Route::Exercise("x")),
             ("notebook", Route::Notebook),
             ("notebook/x/", Route::NotFound),
+            ("continue/#tpm1.0.1.1.0.", Route::Continue),
             ("lessons/", Route::NotFound),
             ("lessons/a/b/", Route::NotFound),
             ("nowhere/at/all", Route::NotFound),
@@ -346,6 +356,7 @@ mod tests {
             Route::Exercises,
             Route::Exercise("x"),
             Route::Notebook,
+            Route::Continue,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -4,6 +4,7 @@
 pub mod exam;
 pub mod exercise;
 pub mod glossary;
+pub mod handoff;
 pub mod home;
 pub mod lesson;
 pub mod notebook;

@@ -64,6 +64,7 @@ pub fn ProgressPage() -> impl IntoView {
             <section aria-labelledby="export-title">
                 <h2 id="export-title">"Export"</h2>
                 <a class="button" href="#" download=EXPORT_FILE on:click=export>"Download your progress (JSON)"</a>
+                <p>"Or move it without a file: "<a href=crate::paths::continue_page()>"continue on another device"</a>" with a link or QR codes."</p>
             </section>
 
             <ImportSection status undo/>

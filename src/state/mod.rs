@@ -4,6 +4,7 @@
 //! `App` calls [`provide_state`] once; components and pages take what they need with the
 //! `use_*` functions here, and never import from `app.rs` or from a page.
 
+pub mod incoming;
 pub mod learning;
 pub mod preferences;
 pub mod progress;

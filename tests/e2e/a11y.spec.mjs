@@ -17,7 +17,7 @@ async function check(page, name) {
 /** Every page of the built course: home, each lesson, glossary, progress and not-found. */
 const ALL_PAGES = ['/', ...builtLessons().map((l) => `/lessons/${l.slug}/`), '/glossary/', '/progress/', '/review/', '/exam/',
   '/scenarios/', ...builtScenarios().map((s) => `/scenarios/${s.slug}/`),
-  '/exercises/', ...builtExercises().map((e) => `/exercises/${e.slug}/`), '/notebook/', '/nowhere'];
+  '/exercises/', ...builtExercises().map((e) => `/exercises/${e.slug}/`), '/notebook/', '/continue/', '/nowhere'];
 
 for (const theme of ['light', 'dark']) {
   test.describe(`${theme} theme`, () => {
