@@ -88,9 +88,18 @@ pub fn PracticeApp() -> impl IntoView {
                 Route::Exercises => view! { <ExercisesPage/> }.into_any(),
                 Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
                 Route::Notebook => view! { <NotebookPage/> }.into_any(),
-                Route::Continue => view! { <ContinuePage/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             })}
+        </Shell>
+    }
+}
+
+/// The handoff bundle's app: continue on another device, in the shell; every link a page load.
+#[component]
+pub fn HandoffApp() -> impl IntoView {
+    view! {
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
+            <ContinuePage/>
         </Shell>
     }
 }

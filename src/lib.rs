@@ -54,6 +54,17 @@ pub fn start_practice() {
     ready();
 }
 
+/// Starts the handoff bundle in its page (`src/main_handoff.rs`): continue on another device.
+pub fn start_handoff() {
+    starting();
+    remove_prerendered();
+    leptos::mount::mount_to_body(|| {
+        app::provide_shell(router::Links::Load);
+        leptos::view! { <app::HandoffApp/> }
+    });
+    ready();
+}
+
 /// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the shell is rendered
 /// anew, as in the whole app, but the lesson's article the build rendered is kept, moved into
 /// the new `main` in the same task, and brought to life in its places.
@@ -276,7 +287,11 @@ pub fn render_page(path: &str) -> RenderedPage {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         provide_context(router::RequestPath(path.to_string()));
-        if model::routes::Route::parse(path).is_practice() {
+        let route = model::routes::Route::parse(path);
+        if route.is_handoff() {
+            app::provide_shell(router::Links::Load);
+            leptos::view! { <app::HandoffApp/> }.to_html()
+        } else if route.is_practice() {
             app::provide_shell(router::Links::Load);
             leptos::view! { <app::PracticeApp/> }.to_html()
         } else {

@@ -115,8 +115,8 @@ impl<'a> Route<'a> {
     }
 
     /// Whether the page is the practice bundle's (a decision scenario or a written exercise,
-    /// their lists, or the notebook): its page loads that bundle, and the whole app leaves links
-    /// to it to the browser.
+    /// their lists, or the notebook) or the handoff bundle's ([`Route::is_handoff`]): its page
+    /// loads that bundle, and the whole app leaves links to it to the browser.
     pub fn is_practice(&self) -> bool {
         matches!(
             self,
@@ -127,6 +127,13 @@ impl<'a> Route<'a> {
                 | Route::Notebook
                 | Route::Continue
         )
+    }
+
+    /// Whether the page is the handoff bundle's (continue on another device): of the pages the
+    /// whole app leaves to page loads ([`Route::is_practice`]), the one whose code (deflate, QR
+    /// codes) the practice pages do not need.
+    pub fn is_handoff(&self) -> bool {
+        matches!(self, Route::Continue)
     }
 
     /// The page's path relative to the site's base: `""`, `"lessons/x/"`, `"glossary/"`.

@@ -96,11 +96,12 @@ test('every HTML file of both builds carries the one policy of its build, with a
       pages += 1;
     }
     // One policy for the whole build, so a host can send any page's as its header; it allows
-    // exactly the build's inline scripts: the bootstrap, the whole app's loader, the lesson bundle's, the practice bundle's.
+    // exactly the build's inline scripts: the bootstrap, the whole app's loader, the lesson
+    // bundle's, the practice bundle's and the handoff bundle's.
     expect(policies.size, `${path.basename(build)}: policies`).toBe(1);
     const [policy] = policies;
     expect((policy.match(/'sha256-/g) || []).length, `${path.basename(build)}: hashes`).toBe(scripts.size);
-    expect(scripts.size, `${path.basename(build)}: distinct inline scripts`).toBe(4);
+    expect(scripts.size, `${path.basename(build)}: distinct inline scripts`).toBe(5);
   }
   expect(pages, 'pages checked').toBeGreaterThanOrEqual(2 * 5);
 });

@@ -15,6 +15,8 @@ pub const LESSON_BIN: &str = "tpm-lesson";
 pub const PRACTICE_BIN: &str = "tpm-practice";
 /// The search bundle's binary.
 pub const SEARCH_BIN: &str = "tpm-search";
+/// The handoff bundle's binary (continue on another device).
+pub const HANDOFF_BIN: &str = "tpm-handoff";
 /// The notes bundle's binary (a lesson's notes panel).
 pub const NOTES_BIN: &str = "tpm-notes";
 /// The whole app's binary.

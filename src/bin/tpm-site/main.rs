@@ -80,6 +80,8 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &starts)?;
     let practice_bundle = bundles::hash_bundle(out, bundles::PRACTICE_BIN)?;
     let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &starts)?;
+    let handoff_bundle = bundles::hash_bundle(out, bundles::HANDOFF_BIN)?;
+    let handoff_shell = bundles::bundle_shell(&shell, out, &app, &handoff_bundle, &starts)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -135,6 +137,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         let rendered = render_page(&format!("/{}", route.path()));
         let shell = match route {
             Route::Lesson(_) => &lesson_shell,
+            route if route.is_handoff() => &handoff_shell,
             route if route.is_practice() => &practice_shell,
             _ => &shell,
         };
