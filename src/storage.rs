@@ -32,6 +32,8 @@ pub const NAME_KEY: &str = "tpm-course.name";
 pub const TEST_PANIC_KEY: &str = "tpm-course.test-panic";
 /// The practice exam in progress (questions, answers, flags, time left); gone once submitted.
 pub const EXAM_KEY: &str = "tpm-course.exam";
+/// The weekly goal, a preference of this browser (`model::plan`).
+pub const GOAL_KEY: &str = "tpm-course.weekly-goal";
 /// The parts of a device link that have arrived, until they are merged (`state::incoming`).
 pub const INCOMING_KEY: &str = "tpm-course.incoming";
 

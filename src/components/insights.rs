@@ -209,7 +209,7 @@ fn offset(at: Time) -> i64 {
 }
 
 /// The learner's local day a time falls on.
-fn local_day(at: Time) -> i64 {
+pub fn local_day(at: Time) -> i64 {
     calendar::day_number(at, offset(at))
 }
 

@@ -19,3 +19,4 @@ pub mod search;
 pub mod shortcuts;
 pub mod text_editor;
 pub mod update;
+pub mod weekly_goal;

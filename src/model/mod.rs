@@ -14,6 +14,7 @@ pub mod html;
 pub mod insights;
 pub mod json;
 pub mod notebook;
+pub mod plan;
 pub mod progress;
 pub mod review;
 pub mod routes;

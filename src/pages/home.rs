@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::lesson_state::{state_class, state_icon};
 use crate::components::safety::IosHint;
+use crate::components::weekly_goal::ThisWeek;
 use crate::model::review::{mastery, review_label};
 use crate::outline::{COURSE, EXERCISES, SCENARIOS};
 use crate::paths::{self, RESUME_STATE};
@@ -59,6 +60,7 @@ pub fn HomePage() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <ThisWeek/>
             <p class="home-learning">
                 <a href=paths::review() class="button home-review">{move || review_label(due.get())}</a>
                 <a href=paths::exam() class="button">"Practice exam"</a>

@@ -6,6 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::backups::{point_download_at, Backups};
 use crate::components::insights::Insights;
 use crate::components::safety::{IosHint, PersistenceStatus};
+use crate::components::weekly_goal::WeeklyGoal;
 use crate::model::progress::{
     ImportError, ImportPreview, Progress, Repairs, ResetScope, Undo, IMPORT_LIMIT,
 };
@@ -52,6 +53,7 @@ pub fn ProgressPage() -> impl IntoView {
             <p>"Progress is kept only in this browser. Export it to keep a copy or to move it to another device."</p>
 
             <Insights/>
+            <WeeklyGoal/>
 
             <section aria-labelledby="safety-title">
                 <h2 id="safety-title">"Keeping it safe"</h2>

@@ -1,6 +1,6 @@
 //! The learner's preferences: theme, text size, shortcuts, closed outline modules, whether
-//! printed lessons carry the answers, and the name on the printed course summary. Each is a
-//! signal, remembered under its own key.
+//! printed lessons carry the answers, the name on the printed course summary and the weekly
+//! goal. Each is a signal, remembered under its own key.
 //!
 //! Theme and text size are attributes on `<html>` that `style/base.css` reads; `index.html`
 //! applies the stored ones before the first paint, and the app keeps them in step after.
@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 
 use crate::storage::{
-    Store, NAME_KEY, OUTLINE_KEY, PRINT_ANSWERS_KEY, SHORTCUTS_KEY, TEXT_SIZE_KEY, THEME_KEY,
+    Store, GOAL_KEY, NAME_KEY, OUTLINE_KEY, PRINT_ANSWERS_KEY, SHORTCUTS_KEY, TEXT_SIZE_KEY,
+    THEME_KEY,
 };
 
 /// A choice kept as an attribute on the root element: its key, attribute and (value, label)
@@ -60,6 +61,8 @@ pub struct Preferences {
     pub print_answers: RwSignal<bool>,
     /// The learner's name on the printed course summary, as they typed it.
     pub learner_name: RwSignal<String>,
+    /// The weekly goal, if the learner set one (`model::plan`).
+    pub weekly_goal: RwSignal<Option<crate::model::plan::Goal>>,
 }
 
 /// The learner's preferences.
@@ -87,6 +90,9 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
         ),
         print_answers: RwSignal::new(get(PRINT_ANSWERS_KEY).as_deref() == Some("on")),
         learner_name: RwSignal::new(get(NAME_KEY).unwrap_or_default()),
+        weekly_goal: RwSignal::new(
+            get(GOAL_KEY).and_then(|g| crate::model::plan::Goal::decode(&g)),
+        ),
     };
     provide_context(prefs);
 
@@ -121,6 +127,15 @@ pub(super) fn provide_preferences(store: StoredValue<Store, LocalStorage>) {
         let on = prefs.print_answers.get();
         if first.is_some() {
             remember(PRINT_ANSWERS_KEY, if on { "on" } else { "off" }.into());
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let goal = prefs.weekly_goal.get();
+        if first.is_some() {
+            match goal {
+                Some(g) => remember(GOAL_KEY, g.encode()),
+                None => store.with_value(|s| s.remove(GOAL_KEY)),
+            }
         }
     });
     Effect::new(move |first: Option<()>| {

@@ -362,6 +362,30 @@ impl Log {
             .map(|i| hidden[i].1)
     }
 
+    /// When each lesson was read to its end or marked complete, by any device (what a reset
+    /// hides left out): `(slug, time)`, in no particular order.
+    pub fn finished_times(&self) -> Vec<(&str, Time)> {
+        let mut out = Vec::new();
+        for slug in self.slugs() {
+            let hidden = self.hidden_until(slug);
+            for (device, lessons) in &self.devices {
+                let Some(log) = lessons.get(slug) else {
+                    continue;
+                };
+                let limit = Log::limit(&hidden, device);
+                let live = |t: &Time| limit.is_none_or(|l| *t > l);
+                out.extend(log.ends.iter().filter(|t| live(t)).map(|t| (slug, *t)));
+                out.extend(
+                    log.marks
+                        .iter()
+                        .filter(|(t, on)| *on && live(t))
+                        .map(|(t, _)| (slug, *t)),
+                );
+            }
+        }
+        out
+    }
+
     /// Every lesson slug with a fact from any device, sorted.
     pub fn slugs(&self) -> Vec<&str> {
         let mut slugs: Vec<&str> = self
