@@ -1,15 +1,19 @@
 //! The weekly goal: set on the Progress page (`WeeklyGoal`), this week's standing there and on
-//! the home page (`ThisWeek`). The rules are `model::plan`'s; no streaks, a missed week is
-//! shown plainly.
+//! the home page (`ThisWeek`), and study sessions as a calendar file (`StudyCalendar`). The
+//! rules are `model::plan`'s; no streaks, a missed week is shown plainly.
 
 use leptos::prelude::*;
 
+use crate::components::backups::point_download_as;
 use crate::components::insights::local_day;
-use crate::model::plan::{past_week_text, this_week_text, weeks, Goal, Week, MAX_GOAL};
+use crate::model::plan::{
+    ics, past_week_text, this_week_text, weeks, Goal, Sessions, Week, MAX_GOAL,
+};
+use crate::outline::COURSE;
 use crate::paths;
 use crate::state::learning::use_clock;
 use crate::state::preferences::use_preferences;
-use crate::state::progress::use_progress;
+use crate::state::progress::{now, use_progress};
 
 /// This week and the `past` weeks before it, for the goal set (none without one).
 fn standing(past: usize) -> impl Fn() -> Option<(Goal, Vec<Week>)> + Copy {
@@ -82,7 +86,7 @@ pub fn WeeklyGoal() -> impl IntoView {
                     })}
                 </p>
             </form>
-            <p role="status">{move || status.get()}</p>
+            <p class="goal-status" role="status">{move || status.get()}</p>
             {move || weeks().map(|(g, w)| view! {
                 <p class="goal-this-week">{this_week_text(g, &w[0])}</p>
                 <ul class="goal-weeks" aria-label="The weeks before">
@@ -90,6 +94,7 @@ pub fn WeeklyGoal() -> impl IntoView {
                 </ul>
             })}
             <p class="insights-note">"The goal is kept in this browser; what counts toward it is your progress, so work on another device counts once it is merged here."</p>
+            <StudyCalendar/>
         </section>
     }
 }
@@ -102,5 +107,84 @@ pub fn ThisWeek() -> impl IntoView {
         {move || weeks().map(|(g, w)| view! {
             <p class="goal-home">{this_week_text(g, &w[0])}" "<a href=format!("{}#goal", paths::progress())>"Weekly goal"</a></p>
         })}
+    }
+}
+
+/// Study sessions as a calendar file: the days, the local time and the length the learner
+/// picks, recurring weekly with an alert, linking to the review page.
+#[component]
+pub fn StudyCalendar() -> impl IntoView {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let days = RwSignal::new(vec![0u32, 2, 4]);
+    let time = RwSignal::new("18:30".to_string());
+    let minutes = RwSignal::new(30u32);
+    let status = RwSignal::new(String::new());
+    let download = move |ev: leptos::ev::MouseEvent| {
+        let (hour, minute) = time
+            .get_untracked()
+            .split_once(':')
+            .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)))
+            .unwrap_or((18, 30));
+        let sessions = Sessions {
+            days: days.get_untracked(),
+            hour,
+            minute,
+            minutes: minutes.get_untracked(),
+        };
+        let origin = window().location().origin().unwrap_or_default();
+        let url = format!("{origin}{}", paths::review());
+        let at = now();
+        match ics(&sessions, COURSE.title, &url, local_day(at), at) {
+            Some(file) => {
+                point_download_as(&ev, &file, "text/calendar;charset=utf-8");
+                status.set("The calendar file is downloaded: open it to add the sessions to your calendar.".into());
+            }
+            None => {
+                ev.prevent_default();
+                status.set("Choose at least one day.".into());
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="calendar-title">
+            <h3 id="calendar-title">"Study sessions in your calendar"</h3>
+            <p>"A web page cannot remind you by itself. Your calendar can: choose days and a time, and add the sessions with an alert ten minutes before, each linking to your review."</p>
+            <fieldset class="calendar-days">
+                <legend>"Days"</legend>
+                {DAYS.iter().enumerate().map(|(d, name)| {
+                    let d = d as u32;
+                    view! {
+                        <label class="exercise-unit">
+                            <input type="checkbox" prop:checked=move || days.with(|v| v.contains(&d))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    days.update(|v| { v.retain(|x| *x != d); if on { v.push(d); } });
+                                }/>
+                            {*name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <p class="goal-fields">
+                <label for="calendar-time">"At"</label>
+                <input id="calendar-time" type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev))/>
+                <label for="calendar-length">"for"</label>
+                <select id="calendar-length" on:change=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(30))>
+                    {[15u32, 30, 45, 60].into_iter().map(|m| view! {
+                        <option value=m.to_string() selected=m == 30>{format!("{m} minutes")}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+            <p><a class="button" href="#" download="study-plan.ics" on:click=download>"Download the calendar file (.ics)"</a></p>
+            <p role="status">{move || status.get()}</p>
+        </section>
     }
 }

@@ -159,6 +159,113 @@ pub fn past_week_text(week: &Week) -> String {
     )
 }
 
+/// Study sessions to put in a calendar: on which days (0 for Monday to 6 for Sunday), when
+/// (local time, hours and minutes) and for how long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sessions {
+    pub days: Vec<u32>,
+    pub hour: u32,
+    pub minute: u32,
+    pub minutes: u32,
+}
+
+const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// The sessions as an iCalendar file (RFC 5545): one event that recurs weekly on the chosen
+/// days (`RRULE`), at a floating local time (the learner's clock wherever they are), with an
+/// alert ten minutes before (`VALARM`), linking to `review_url` (absolute, with the site's
+/// sub-path). It starts on the first chosen day from `today` (a local day number); `stamp`
+/// is now, in UTC. `None` without a day.
+pub fn ics(
+    s: &Sessions,
+    course: &str,
+    review_url: &str,
+    today: i64,
+    stamp: Time,
+) -> Option<String> {
+    let mut days: Vec<u32> = s.days.iter().copied().filter(|d| *d < 7).collect();
+    days.sort_unstable();
+    days.dedup();
+    if days.is_empty() {
+        return None;
+    }
+    let first = (0..7)
+        .map(|k| today + k)
+        .find(|d| days.contains(&calendar::date(*d).weekday))?;
+    let start = calendar::date(first);
+    let now = calendar::date(calendar::day_number(stamp, 0));
+    let seconds = (stamp / 1000) % 86_400;
+    let byday: Vec<&str> = days.iter().map(|d| BYDAY[*d as usize]).collect();
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//tpm-course//Study plan//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:study-plan-{stamp}@tpm-course"),
+        format!(
+            "DTSTAMP:{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            now.year,
+            now.month,
+            now.day,
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        ),
+        format!(
+            "DTSTART:{:04}{:02}{:02}T{:02}{:02}00",
+            start.year,
+            start.month,
+            start.day,
+            s.hour.min(23),
+            s.minute.min(59)
+        ),
+        format!("DURATION:PT{}M", s.minutes.clamp(5, 480)),
+        format!("RRULE:FREQ=WEEKLY;BYDAY={}", byday.join(",")),
+        format!("SUMMARY:{}", text(&format!("Study: {course}"))),
+        format!(
+            "DESCRIPTION:{}",
+            text(&format!("Review what is due, then read on: {review_url}"))
+        ),
+        format!("URL:{review_url}"),
+        "BEGIN:VALARM".into(),
+        "ACTION:DISPLAY".into(),
+        format!("DESCRIPTION:{}", text(&format!("Study: {course}"))),
+        "TRIGGER:-PT10M".into(),
+        "END:VALARM".into(),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    Some(lines.iter().map(|l| fold(l)).collect())
+}
+
+/// An iCalendar TEXT value: backslashes, semicolons, commas and line breaks escaped.
+fn text(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// A content line folded at 75 octets (a break and a space, never inside a character), with
+/// its CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +275,70 @@ mod tests {
 
     fn utc(t: Time) -> i64 {
         calendar::day_number(t, 0)
+    }
+
+    #[test]
+    fn study_sessions_as_an_icalendar_file() {
+        let s = Sessions {
+            days: vec![3, 0, 3, 9],
+            hour: 7,
+            minute: 30,
+            minutes: 30,
+        };
+        // Today is Tuesday, November 25, 2025: the first session is Thursday the 27th.
+        let file = ics(
+            &s,
+            "TPM, the course",
+            "https://x.test/tpm/review/",
+            20_417,
+            T,
+        )
+        .unwrap();
+        assert_eq!(
+            file,
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tpm-course//Study plan//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n\
+             BEGIN:VEVENT\r\nUID:study-plan-1764080000000@tpm-course\r\nDTSTAMP:20251125T141320Z\r\n\
+             DTSTART:20251127T073000\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH\r\n\
+             SUMMARY:Study: TPM\\, the course\r\n\
+             DESCRIPTION:Review what is due\\, then read on: https://x.test/tpm/review/\r\n\
+             URL:https://x.test/tpm/review/\r\n\
+             BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Study: TPM\\, the course\r\nTRIGGER:-PT10M\r\nEND:VALARM\r\n\
+             END:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        // A day already chosen is today's: it starts today.
+        let monday = ics(
+            &Sessions {
+                days: vec![1],
+                ..s.clone()
+            },
+            "T",
+            "u",
+            20_417,
+            T,
+        )
+        .unwrap();
+        assert!(monday.contains("DTSTART:20251125T073000"));
+        assert_eq!(
+            ics(
+                &Sessions {
+                    days: vec![],
+                    ..s.clone()
+                },
+                "T",
+                "u",
+                20_417,
+                T
+            ),
+            None
+        );
+        // Long lines fold at 75 octets, never inside a character.
+        let long = ics(&s, &"é".repeat(60), "u", 20_417, T).unwrap();
+        for line in long.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
+        assert!(long.contains("\r\n "));
+        let unfolded = long.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:Study: {}\r\n", "é".repeat(60))));
     }
 
     #[test]

@@ -265,6 +265,7 @@ fn Send() -> impl IntoView {
         <section class="handoff-send" aria-labelledby="send-title">
             <h2 id="send-title">"Send your progress to another device"</h2>
             <p>"Make the link here, then on the other device open the camera and point it at the code (or send yourself the link). A long record takes a few codes: scan them one after another, in any order."</p>
+            <p class="insights-note">"Your progress and notes leave this device only this way, by the progress file, or on paper: whoever has the link has your record, so send it only to yourself."</p>
             <p><button type="button" class="button button-primary" on:click=make>
                 {move || if count() == 0 { "Make the link" } else { "Make it again with my latest progress" }}
             </button></p>

@@ -2,6 +2,10 @@
 // device, opened on another (a separate browser context) in any order, held apart until every
 // part is there, previewed, merged on confirmation; the fragment leaves the address bar; a
 // damaged, foreign or newer link changes nothing; iPhone Safari is told where the progress went.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, FIRST, LESSON_ONE_RIGHT, PROGRESS_KEY, builtLessons } from './helpers.mjs';
 
@@ -19,11 +23,31 @@ async function makeLinks(page) {
     await text.locator('summary').click();
     links.push(await text.locator('.handoff-link').textContent());
     await expect(page.locator('svg.qr')).toHaveAttribute('aria-label', new RegExp(`^QR code ${links.length} of `));
+    // The code on the screen is the link, as a phone's camera reads it.
+    expect(await scanCode(page)).toBe(links.at(-1));
     const next = page.getByRole('button', { name: 'Next code' });
     if (!(await next.count()) || await next.isDisabled()) break;
     await next.click();
   }
   return links;
+}
+
+/** Reads the QR code shown on the page as a camera would: its pixels, decoded by rqrr
+ * (`examples/qr-scan.rs`, built by `cargo test --all-targets`). */
+async function scanCode(page) {
+  // Whole pixels per module, as a camera close to a sharp screen sees it.
+  await page.locator('svg.qr').evaluate((svg) => {
+    svg.style.width = `${svg.viewBox.baseVal.width * 4}px`;
+    svg.style.maxWidth = 'none';
+  });
+  const file = path.join(os.tmpdir(), `qr-${process.pid}-${Date.now()}.png`);
+  await page.locator('svg.qr').screenshot({ path: file });
+  const root = path.resolve(import.meta.dirname, '../..');
+  try {
+    return execFileSync('cargo', ['run', '--quiet', '--example', 'qr-scan', '--', file], { cwd: root, encoding: 'utf8' });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** A record big enough to need several parts: many lessons answered many times. */

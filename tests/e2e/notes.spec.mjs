@@ -97,6 +97,18 @@ test('a note and a bookmark on a lesson: saved as typed, a quoted passage, the n
   expect(md).toMatch(/^# My notebook: .+\n\nExported on [A-Z][a-z]+ \d{1,2}, \d{4}\.\n/);
   expect(md).toContain(`\n### [Escalation](${origin}${LESSON})\n\nBookmarked.\n\nEscalate on the trigger, not on a feeling. Always.\n\n> ${text}\n> — [${heading}](${origin}${LESSON}#${id})\n\nMy take: this is the trigger.\n`);
 
+  // The progress file carries the note and the bookmark: exported, cleared, imported.
+  const exported = page.waitForEvent('download');
+  await page.goto('/progress/');
+  await page.getByRole('link', { name: 'Download your progress (JSON)' }).click();
+  const saved = await (await exported).path();
+  await page.evaluate((k) => localStorage.removeItem(k), PROGRESS_KEY);
+  await page.reload();
+  await page.locator('input[type="file"]').first().setInputFiles(saved);
+  await page.getByRole('button', { name: /Merge/ }).first().click();
+  await page.goto('/notebook/');
+  await expect(page.locator('.notebook-count')).toHaveText('1 lesson with notes and 1 bookmark');
+
   // Following the quote's link opens the lesson at its section.
   await follow(entry.locator('.notebook-source a'));
   await expect(page).toHaveURL(new RegExp(`${LESSON}#${id}$`));
