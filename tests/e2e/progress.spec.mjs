@@ -31,7 +31,7 @@ test('export, reset, import: everything comes back', async ({ page }) => {
   await page.getByRole('button', { name: 'Reset the course…' }).click();
   await page.getByRole('button', { name: 'Reset all progress' }).click();
   await expect(page.getByText('You have completed 0 of')).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Your progress in this course was reset.');
+  await expect(page.locator('.progress-status')).toHaveText('Your progress in this course was reset.');
   await page.getByRole('button', { name: 'Undo the reset' }).click();
   await expect(page.getByText('You have completed 2 of')).toBeVisible();
   await page.getByRole('button', { name: 'Reset the course…' }).click();
@@ -66,7 +66,7 @@ test('a broken file is refused with a clear error and nothing changes', async ({
     ['x'.repeat(5_100_000), 'The file is too large to be progress'],
   ]) {
     await page.locator('#import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
-    await expect(page.getByRole('status')).toContainText(message);
+    await expect(page.locator('.progress-status')).toContainText(message);
     await expect(page.getByRole('button', { name: 'Replace' })).toHaveCount(0);
   }
   expect(await stored(page)).toBe(before);
@@ -107,7 +107,7 @@ test('reset one lesson or one module, each with a confirmation and an undo', asy
   await page.getByRole('button', { name: 'Reset…' }).click();
   await page.getByRole('button', { name: 'Reset it' }).click();
   await expect(page.getByText('You have completed 0 of')).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Your progress in the module "The Role" was reset.');
+  await expect(page.locator('.progress-status')).toHaveText('Your progress in the module "The Role" was reset.');
 });
 
 test('the progress page says whether the browser keeps the data, and can ask it to', async ({ page }) => {

@@ -62,7 +62,7 @@ test('an imported file is refused when too large and repaired when it holds valu
   await page.goto('/progress/');
   const input = page.locator('#import-file');
   await input.setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(5_000_001, 32) });
-  await expect(page.getByRole('status')).toHaveText('The file is too large to be progress (5000 KB; the limit is 5000 KB).');
+  await expect(page.locator('.progress-status')).toHaveText('The file is too large to be progress (5000 KB; the limit is 5000 KB).');
   await input.setInputFiles({ name: 'edge.json', mimeType: 'application/json', buffer: Buffer.from(edgeRecord) });
   const preview = page.getByRole('group', { name: 'Before you import' });
   await expect(preview.locator('.import-repairs')).toContainText('5 values that cannot be true were changed');

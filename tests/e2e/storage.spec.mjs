@@ -34,7 +34,7 @@ test('garbage in storage is kept as a dated backup, the learner is told, and can
   expect(await get(page, key)).toBe('{"version": 1, garbage');
   await backup.getByRole('button', { name: 'Delete…' }).click();
   await backup.getByRole('group', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete it' }).click();
-  await expect(page.getByRole('status')).toHaveText('The backup was deleted.');
+  await expect(page.locator('.progress-status')).toHaveText('The backup was deleted.');
   await expect(page.getByText('No backups: nothing has been set aside in this browser.')).toBeVisible();
   expect(await backupKeys(page)).toEqual([]);
 });
