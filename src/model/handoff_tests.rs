@@ -386,23 +386,27 @@ fn scan(width: usize, path: &str) -> String {
 
 #[test]
 fn each_part_is_a_qr_code_phones_read_from_a_screen_and_it_reads_back() {
-    let fragments = fragments_for(&learner(47, 1.0));
-    let longest = fragments.iter().map(String::len).max().unwrap();
-    let link = |f: &str| format!("https://learner.github.io/tpm-course/continue/#{f}");
-    for f in &fragments {
-        let (width, path) = qr(&link(f)).unwrap();
-        // Version 25 or lower (17 + 4 × version modules).
-        assert!(
-            width <= 117,
-            "{width} modules for {} characters",
-            link(f).len()
+    for (name, share) in [("halfway", 0.5), ("finished", 1.0)] {
+        let fragments = fragments_for(&learner(47, share));
+        let longest = fragments.iter().map(String::len).max().unwrap();
+        let link = |f: &str| format!("https://learner.github.io/tpm-course/continue/#{f}");
+        let mut versions = Vec::new();
+        for f in &fragments {
+            let (width, path) = qr(&link(f)).unwrap();
+            versions.push((width - 17) / 4);
+            // Version 25 or lower (17 + 4 × version modules).
+            assert!(
+                width <= 117,
+                "{width} modules for {} characters",
+                link(f).len()
+            );
+            assert_eq!(scan(width, &path), link(f));
+        }
+        println!(
+            "{name}: longest part {longest} characters; {} parts; QR versions {versions:?} at level L",
+            fragments.len()
         );
-        assert_eq!(scan(width, &path), link(f));
     }
-    println!(
-        "longest part: {longest} characters; {} parts",
-        fragments.len()
-    );
     let (width, path) = qr("A").unwrap();
     assert_eq!(width, 21, "version 1");
     assert!(
