@@ -40,6 +40,9 @@ test('at 360 px the outline is a drawer: open, navigate, close, and closed modul
   await button.click();
   await drawer.getByText('1. The Role').click();
   await expect(drawer.getByRole('link', { name: /How the Role Came to Be/ })).toBeHidden();
+  // The module closes at once; the preference is kept when the details' toggle event (a task
+  // of its own) has run: wait for it, or a reload can come first.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('tpm-course.outline-closed'))).toContain('the-role');
   await page.reload();
   await appReady(page);
   await page.getByRole('button', { name: 'Outline' }).click();
