@@ -32,7 +32,10 @@ test-setup:
 test-native:
 	cargo test --all-targets
 
+# The QR decoder the device-link test runs (examples/qr-scan.rs) is built first, so no test
+# waits for it to compile.
 test-browser:
+	cargo build --quiet --example qr-scan
 	cd tests && npx playwright test
 
 ## Measure sizes, load times under mobile emulation, navigation, search, memory and a 1,000-lesson

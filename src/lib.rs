@@ -42,25 +42,27 @@ pub fn start() {
     ready();
 }
 
-/// Starts the practice bundle in a scenario's or an exercise's page (`src/main_practice.rs`):
-/// those pages and the shell, every link a page load.
+/// Starts the practice bundle in a scenario's, an exercise's or the notebook's page
+/// (`src/main_practice.rs`): those pages and the shell, every link a page load.
 pub fn start_practice() {
-    starting();
-    remove_prerendered();
-    leptos::mount::mount_to_body(|| {
-        app::provide_shell(router::Links::Load);
-        leptos::view! { <app::PracticeApp/> }
-    });
-    ready();
+    use leptos::prelude::IntoAny;
+    start_page_bundle(|| leptos::view! { <app::PracticeApp/> }.into_any());
 }
 
 /// Starts the handoff bundle in its page (`src/main_handoff.rs`): continue on another device.
 pub fn start_handoff() {
+    use leptos::prelude::IntoAny;
+    start_page_bundle(|| leptos::view! { <app::HandoffApp/> }.into_any());
+}
+
+/// What a bundle that renders its whole page does: the static paint replaced by `app` in
+/// the shell's context, every link a page load.
+fn start_page_bundle(app: fn() -> leptos::prelude::AnyView) {
     starting();
     remove_prerendered();
-    leptos::mount::mount_to_body(|| {
+    leptos::mount::mount_to_body(move || {
         app::provide_shell(router::Links::Load);
-        leptos::view! { <app::HandoffApp/> }
+        app()
     });
     ready();
 }
