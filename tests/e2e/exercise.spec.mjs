@@ -2,7 +2,7 @@
 // import it, grade it against the rubric, and meet it again in review; a worked example is read;
 // two tabs' edits that did not see each other are both kept.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtExercises, follow, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, builtExercises, follow, PROGRESS_KEY } from './helpers.mjs';
 
 const exercises = builtExercises();
 // One the learner writes (not a worked example, which has no answer box).
@@ -78,10 +78,14 @@ test('an answer is saved as it is typed, survives reload and a file round trip, 
 test('two tabs that edit one answer without seeing each other keep both versions', async ({ context }) => {
   const a = await context.newPage();
   await a.goto(`/exercises/${writable.slug}/`);
+  // A page of the context is not the fixture's: wait for its app, or typing lands in the
+  // static first paint.
+  await appReady(a);
   await a.getByRole('textbox', { name: 'Your answer' }).fill('Shared start');
   await expect.poll(async () => (await stored(a)).length).toBe(1);
   const b = await context.newPage();
   await b.goto(`/exercises/${writable.slug}/`);
+  await appReady(b);
   await expect(b.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Shared start');
   // Each tab goes on from the shared start; neither sees the other's change before typing (tab A
   // goes on typing into its own edit, which tab B continued as it was).
@@ -89,6 +93,7 @@ test('two tabs that edit one answer without seeing each other keep both versions
   await b.getByRole('textbox', { name: 'Your answer' }).fill('Tab B version');
   await expect.poll(async () => (await stored(a)).map((e) => e[2]).sort()).toEqual(['Tab A version', 'Tab B version']);
   await a.reload();
+  await appReady(a);
   await expect(a.getByRole('status').filter({ hasText: 'changed in two places' })).toBeVisible();
   const both = await a.getByRole('textbox', { name: 'Your answer' }).inputValue();
   expect(both).toContain('Tab A version');
@@ -96,6 +101,7 @@ test('two tabs that edit one answer without seeing each other keep both versions
   // Writing with both in view resolves it.
   await a.getByRole('textbox', { name: 'Your answer' }).fill('Merged by hand');
   await a.reload();
+  await appReady(a);
   await expect(a.getByRole('status').filter({ hasText: 'changed in two places' })).toHaveCount(0);
   await expect(a.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Merged by hand');
 });

@@ -2,7 +2,7 @@
 // 4), the same in both apps, searched, printed alone, downloaded as Markdown; axe and 320 px.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, follow, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, follow, PROGRESS_KEY } from './helpers.mjs';
 
 const LESSON = '/lessons/escalation/';
 const record = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), PROGRESS_KEY);
@@ -118,16 +118,19 @@ test('a note and a bookmark on a lesson: saved as typed, a quoted passage, the n
 test('a note written in two tabs that did not see each other keeps both, marked, in the lesson and the notebook', async ({ context }) => {
   const a = await context.newPage();
   await a.goto(LESSON);
+  await appReady(a);
   await a.locator('.notes-panel summary').click();
   await a.getByRole('textbox', { name: 'Your notes on this lesson' }).fill('Start');
   const b = await context.newPage();
   await b.goto(LESSON);
+  await appReady(b);
   await b.locator('.notes-panel summary').click();
   await expect(b.getByRole('textbox', { name: 'Your notes on this lesson' })).toHaveValue('Start');
   await a.getByRole('textbox', { name: 'Your notes on this lesson' }).fill('From tab A');
   await b.getByRole('textbox', { name: 'Your notes on this lesson' }).fill('From tab B');
   await expect.poll(async () => (await facts(a)).flatMap((f) => f.edits ?? []).map((e) => e[2]).sort()).toEqual(['From tab A', 'From tab B']);
   await a.reload();
+  await appReady(a);
   // A note in conflict opens by itself, with the notice and both versions.
   await expect(a.locator('details.notes-panel')).toHaveAttribute('open', '');
   await expect(a.getByRole('status').filter({ hasText: 'This note was changed in two places' })).toBeVisible();
@@ -135,6 +138,7 @@ test('a note written in two tabs that did not see each other keeps both, marked,
   expect(both).toContain('From tab A');
   expect(both).toContain('From tab B');
   await a.goto('/notebook/');
+  await appReady(a);
   await expect(a.locator('.notebook-entry .scenario-notice')).toContainText('both versions are kept');
   await expect(a.locator('.notebook-version')).toHaveText(['Version 1', 'Version 2']);
 });

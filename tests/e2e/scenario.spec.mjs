@@ -2,7 +2,7 @@
 // resumed after a reload; the debrief beside the expert's path; no way back, a restart keeps
 // the old playthrough; the record keeps every decision (version 4); axe and 320 px.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, builtScenarios, follow, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, builtScenarios, follow, PROGRESS_KEY } from './helpers.mjs';
 
 const scenario = builtScenarios().find((s) => s.slug === 'the-vault-slips');
 const point = (id) => scenario.points.find((p) => p.id === id);
@@ -145,6 +145,7 @@ test('a playthrough whose point no longer exists starts again with a notice and 
 test('two tabs play one playthrough together; a restart in one is followed by the other; the list shows the finished one', async ({ context }) => {
   const a = await context.newPage();
   await a.goto(`/scenarios/${scenario.slug}/`);
+  await appReady(a);
   let at = await choose(a, scenario.start, expertOf(point(scenario.start)));
   const decisions = async () => Object.values((await record(a))?.log ?? {}).flatMap((l) => l['scenario:the-vault-slips']?.decisions ?? []);
   await expect.poll(async () => (await decisions()).length).toBe(1);
@@ -152,6 +153,7 @@ test('two tabs play one playthrough together; a restart in one is followed by th
   // A second tab opens on the same playthrough and goes on with it; the first follows.
   const b = await context.newPage();
   await b.goto(`/scenarios/${scenario.slug}/`);
+  await appReady(b);
   await expect(b.getByRole('heading', { name: 'Decision 2' })).toBeVisible();
   await b.bringToFront();
   at = await choose(b, at, expertOf(point(at)));
@@ -170,6 +172,7 @@ test('two tabs play one playthrough together; a restart in one is followed by th
   // The list, opened afresh, shows the finished playthrough's agreement.
   const list = await context.newPage();
   await list.goto('/scenarios/');
+  await appReady(list);
   await expect(list.locator('.scenario-card').filter({ hasText: 'The Vault Slips' }))
     .toContainText(`You chose as the expert did at ${made} of ${made} decisions.`);
 
@@ -185,5 +188,6 @@ test('two tabs play one playthrough together; a restart in one is followed by th
   expect(new Set((await decisions()).map((d) => d[0])).size).toBe(2);
   // The list keeps showing where the learner stands: a new playthrough under way.
   await list.reload();
+  await appReady(list);
   await expect(list.locator('.scenario-card').filter({ hasText: 'The Vault Slips' })).toContainText('1 decision made, played before');
 });
