@@ -121,6 +121,8 @@ test('a note written in two tabs that did not see each other keeps both, marked,
   await appReady(a);
   await a.locator('.notes-panel summary').click();
   await a.getByRole('textbox', { name: 'Your notes on this lesson' }).fill('Start');
+  // Saved once the typing pauses.
+  await expect.poll(async () => (await facts(a)).flatMap((f) => f.edits ?? []).map((e) => e[2])).toEqual(['Start']);
   const b = await context.newPage();
   await b.goto(LESSON);
   await appReady(b);
@@ -141,6 +143,36 @@ test('a note written in two tabs that did not see each other keeps both, marked,
   await appReady(a);
   await expect(a.locator('.notebook-entry .scenario-notice')).toContainText('both versions are kept');
   await expect(a.locator('.notebook-version')).toHaveText(['Version 1', 'Version 2']);
+});
+
+test('typing a note saves the record when the typing pauses, not at every key, and leaving the page saves at once', async ({ page }) => {
+  // Counts the saves of the record (each encodes the whole record, which is large for a learner
+  // far into the course).
+  await page.addInitScript((key) => {
+    const set = Storage.prototype.setItem;
+    window.__saves = 0;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) window.__saves += 1;
+      return set.call(this, k, v);
+    };
+  }, PROGRESS_KEY);
+  await page.goto(LESSON);
+  await page.locator('.notes-panel summary').click();
+  const note = page.getByRole('textbox', { name: 'Your notes on this lesson' });
+  await expect(note).toBeEnabled();
+  const before = await page.evaluate(() => window.__saves);
+  const words = 'Escalate early, with options.';
+  await note.pressSequentially(words, { delay: 30 });
+  await expect.poll(async () => (await facts(page)).flatMap((f) => f.edits ?? []).map((e) => e[2])).toEqual([words]);
+  const saves = (await page.evaluate(() => window.__saves)) - before;
+  expect(saves).toBeGreaterThanOrEqual(1);
+  expect(saves).toBeLessThan(words.length / 4);
+  // A key typed just before leaving is not lost: the page saves the record as it is in memory.
+  await note.press('End');
+  await note.press('!');
+  await page.goto('/notebook/');
+  await appReady(page);
+  await expect(page.locator('main')).toContainText(`${words}!`);
 });
 
 test('an empty notebook says how to fill it', async ({ page }) => {
