@@ -5,6 +5,8 @@
 //    (bench/out/scale-content → bench/out/scale-site), with their own cargo target dir
 //    (bench/out/target), so it never touches dist/ or target/.
 // 2. Sizes: every built file (raw, gzip -9, brotli q11) and what a first visit transfers.
+// 2b. Crates: the br size each of the device link's crates adds (examples/crate-size-*.rs, built
+//    for wasm32 with the bundles' profile, wasm-bindgen and wasm-opt flags, against a baseline).
 // 3. Cold loads in headless Chromium under mobile emulation (phone viewport, 4× CPU slowdown,
 //    150 ms RTT, 1.6 Mbps down, 750 kbps up, no cache, a fresh context per run): FCP, LCP and,
 //    on a lesson, the time until the quiz accepts an answer. Served by tests/serve.mjs (no
@@ -192,6 +194,45 @@ async function build(name, site, contentDir) {
 }
 
 // ---------------------------------------------------------------- 2. sizes
+
+// The crates the device link brought (issue 23), each measured as the br size it adds to a wasm
+// that holds only the project's allocator and `format!` (examples/crate-size-base.rs): the
+// examples call the handoff bundle's own functions (src/link.rs), so what they pull in is what
+// the bundle pulls in, less what it shares with the rest of the bundle's code.
+const CRATE_PROBES = [
+  ['miniz_oxide', 'deflate', 'raw deflate at level 9 and inflate with a limit'],
+  ['qrcode', 'qrcode', 'a QR code at level L, drawn as an SVG path'],
+];
+const WASM_OPT_PARAMS = ['--flatten', '--rereloop', '-Os', '--low-memory-unused', '--zero-filled-memory'];
+
+async function crateSizes() {
+  const env = { ...process.env, CARGO_TARGET_DIR: TARGET };
+  env.PATH = `${ROOT}/node_modules/.bin:${os.homedir()}/.cargo/bin:${env.PATH}`;
+  delete env.TPM_CONTENT_DIR;
+  // index.html's flags for every bundle, so the probes are built as the bundles are.
+  const html = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8');
+  const params = (html.match(/data-bin="tpm-handoff"[^>]*data-wasm-opt-params="([^"]*)"/) || [])[1];
+  const optParams = params ? params.split(/\s+/) : WASM_OPT_PARAMS;
+  const names = ['base', ...CRATE_PROBES.map(([, probe]) => probe)];
+  const logFile = path.join(OUT, 'build-crate-sizes.log');
+  await run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown',
+    ...names.flatMap((n) => ['--example', `crate-size-${n}`])], { env, logFile });
+  const dir = path.join(OUT, 'crate-sizes');
+  fs.mkdirSync(dir, { recursive: true });
+  const size = {};
+  for (const n of names) {
+    const input = path.join(TARGET, 'wasm32-unknown-unknown/release/examples', `crate-size-${n}.wasm`);
+    await run('wasm-bindgen', ['--target=web', `--out-dir=${dir}`, `--out-name=${n}`, '--no-typescript', input], { env, logFile: `${logFile}.${n}` });
+    const opt = path.join(dir, `${n}.opt.wasm`);
+    await run('wasm-opt', [`--output=${opt}`, '-Os', path.join(dir, `${n}_bg.wasm`), ...optParams], { env, logFile: `${logFile}.${n}.opt` });
+    size[n] = brotli(fs.readFileSync(opt), 11);
+  }
+  return {
+    baseline: size.base,
+    crates: CRATE_PROBES.map(([crate, probe, use]) => ({ crate, use, brotli: size[probe], adds: size[probe] - size.base })),
+    flags: optParams.join(' '),
+  };
+}
 
 /** Lesson order and titles, read from the built site (course.toml order via the content dir). */
 function lessonOrder(contentDir) {
@@ -860,6 +901,8 @@ async function main() {
   log('measuring sizes');
   results.sizes = { real: sizes(REAL_SITE, CONTENT(), { everyFile: true }) };
   if (!SKIP_SCALE) results.sizes.scale = sizes(SCALE_SITE, SCALE_CONTENT, { everyFile: false });
+  log('measuring what the device link\'s crates add (examples/crate-size-*.rs)');
+  results.sizes.crates = await crateSizes();
   mark('sizes');
 
   // 3. Browser.
@@ -1066,6 +1109,11 @@ async function main() {
   if (R.sizes.scale) brows.push(['1,000 lessons', R.builds.scale ? `${R.builds.scale.seconds} s` : 'skipped', ...fv(R.sizes.scale), kb(R.sizes.scale.totalRaw), R.sizes.scale.fileCount]);
   const realSizes = R.sizes.real;
   out.push('', '## Bundles (brotli)', '', table(Object.entries(realSizes.bundles || {}).map(([name, b]) => [name, kb(b.wasmBrotli), kb(b.brotli - b.wasmBrotli), kb(b.brotli)]), ['bundle', 'wasm', 'JS', 'total']));
+  if (realSizes.crates) {
+    const c = realSizes.crates;
+    out.push('', `## Crates of the device link (brotli; what each adds to a ${kb(c.baseline)} baseline wasm, examples/crate-size-*.rs)`, '',
+      table(c.crates.map((x) => [x.crate, x.use, kb(x.adds)]), ['crate', 'as the handoff bundle uses it', 'adds']));
+  }
   const visitRows = [['deep-linked lesson', realSizes.firstVisit.lesson], ['home', realSizes.firstVisit.home], ...Object.entries(realSizes.pages || {})]
     .map(([name, v]) => [name, kb(v.brotli), v.files.filter((f) => f.file.endsWith('.wasm')).map((f) => f.file.replace(/-[0-9a-f]+_bg\.wasm$/, '')).join(', ')]);
   out.push('', '## What a first visit downloads, by page (HTML, CSS, JS, wasm; brotli)', '', table(visitRows, ['page', 'bytes', 'wasm bundle']));
