@@ -1,7 +1,7 @@
 //! The app: the page shell and the routes. State lives in `state`, pages in `pages`.
 //!
-//! Two apps share the shell: [`App`], the whole course (every page, links opened without a
-//! reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
+//! Apps share the shell: [`App`], the whole course (home, review, exam, progress, glossary,
+//! links between them opened without a reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
 //! lesson page loads: the lesson page and the shell only, every link a page load; and
 //! [`PracticeApp`], the practice bundle (`src/main_practice.rs`): the scenario and exercise
 //! pages in the shell.
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::header::SiteHeader;
 use crate::components::lazy_search::LazySearch;
-use crate::components::not_found::NotFound;
+use crate::components::not_found::{LessonNotHere, NotFound};
 use crate::components::notice::StorageNotice;
 use crate::components::outline::{DrawerOpen, OutlineNav};
 use crate::components::search::{SearchDialog, SearchOpen};
@@ -31,6 +31,7 @@ use crate::pages::{
     review::ReviewPage,
     scenario::{ScenarioPage, ScenariosPage},
 };
+use crate::platform::IN_BROWSER;
 use crate::router::Links;
 
 /// The whole app: the same component renders in the browser and, at build time, every page's
@@ -39,11 +40,23 @@ use crate::router::Links;
 pub fn App() -> impl IntoView {
     provide_shell(Links::Follow);
     let path = crate::router::use_path();
+    // A page the app opened itself (not the one it loaded on) takes the focus to its heading;
+    // a link to a section of it leaves the focus to that section.
+    Effect::new(move |_| {
+        path.track();
+        if crate::router::has_navigated() && !crate::router::has_hash() {
+            crate::document::focus_heading_after_frame();
+        }
+    });
     view! {
         <Shell search=|| view! { <SearchDialog/> }.into_any()>
             // The route table is `model::routes`; a new page is one more arm here.
             {move || path.with(|p| match Route::parse(p) {
                 Route::Home => view! { <HomePage/> }.into_any(),
+                // A lesson's page runs the lesson bundle, and the router leaves links to it to
+                // page loads; the build renders its first paint here. In the browser the whole
+                // app meets a lesson's address only on the offline 404 page.
+                Route::Lesson(slug) if IN_BROWSER => view! { <LessonNotHere slug=slug.to_string()/> }.into_any(),
                 Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::FETCH/> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage/> }.into_any(),
                 Route::Progress => view! { <ProgressPage/> }.into_any(),

@@ -65,6 +65,23 @@ pub fn focus_after_frame(id: &'static str) {
     }));
 }
 
+/// Moves focus to the page's heading (`main h1`) once the next frame is rendered, without
+/// scrolling: what a page the app opened without a reload does, so that a keyboard or screen
+/// reader user starts on the new page, as after a page load.
+pub fn focus_heading_after_frame() {
+    after_frame(Box::new(|| {
+        let h1 = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(h1) = h1 {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h1.focus_with_options(&options);
+        }
+    }));
+}
+
 /// Sets the page's description; at build time it becomes `<meta name="description">`.
 pub fn set_description(text: &str) {
     crate::platform::set_description(text);

@@ -74,6 +74,8 @@ pub fn start_lesson() {
     use leptos::prelude::*;
 
     starting();
+    // The lesson's page opened: the whole app may try to load it again another time.
+    let _ = platform::session_take(storage::OPENING_KEY);
     let document = web_sys::window().and_then(|w| w.document());
     let article = document
         .as_ref()

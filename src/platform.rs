@@ -62,6 +62,29 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     None
 }
 
+/// This tab's sessionStorage, if the browser lets the site use it. None at build time.
+fn session_storage() -> Option<web_sys::Storage> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Reads and removes a value of this tab's sessionStorage.
+pub fn session_take(key: &str) -> Option<String> {
+    let storage = session_storage()?;
+    let value = storage.get_item(key).ok().flatten();
+    let _ = storage.remove_item(key);
+    value
+}
+
+/// Keeps a value in this tab's sessionStorage (for the next page this tab loads).
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// The page's base URL (`<base href>`), from which the site's sub-path is read; empty at build
 /// time.
 pub fn base_uri() -> String {

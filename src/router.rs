@@ -44,6 +44,11 @@ pub fn has_navigated() -> bool {
     NAVIGATED.with(std::cell::Cell::get)
 }
 
+/// Whether the address names a section of the page (`#section`).
+pub fn has_hash() -> bool {
+    crate::platform::IN_BROWSER && window().location().hash().is_ok_and(|h| h.len() > 1)
+}
+
 /// The path a page is rendered for at build time, provided by `render_page`.
 #[derive(Clone)]
 pub struct RequestPath(pub String);
@@ -130,9 +135,9 @@ fn go(raw: RwSignal<String>, href: &str, state: &wasm_bindgen::JsValue) -> bool 
         return false;
     };
     let route = Route::parse(&path);
-    // A file of the site, not a page (a template, the 404 page), or a page of the practice
-    // bundle (which its page loads): the browser loads it.
-    if route == Route::NotFound || route.is_practice() {
+    // A file of the site, not a page (a template, the 404 page), or a page that runs a bundle
+    // of its own (a lesson, a practice page): the browser loads it.
+    if route == Route::NotFound || route.has_own_bundle() {
         return false;
     }
     let target = canonical(&path);
@@ -187,6 +192,12 @@ fn follow_link(raw: RwSignal<String>, ev: &web_sys::MouseEvent) {
         .unwrap_or(wasm_bindgen::JsValue::NULL);
     if go(raw, &anchor.href(), &state) {
         ev.prevent_default();
+    } else if let Some(state) = state.as_string() {
+        // A page load (a lesson runs its own bundle): the page takes the state over.
+        crate::platform::session_set(
+            crate::storage::HANDED_STATE_KEY,
+            &format!("{}\t{state}", anchor.pathname()),
+        );
     }
 }
 

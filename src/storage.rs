@@ -36,6 +36,12 @@ pub const EXAM_KEY: &str = "tpm-course.exam";
 pub const GOAL_KEY: &str = "tpm-course.weekly-goal";
 /// The parts of a device link that have arrived, until they are merged (`state::incoming`).
 pub const INCOMING_KEY: &str = "tpm-course.incoming";
+/// In sessionStorage (this tab only): the history state a link hands to the page it loads
+/// ("Resume" opens the lesson at the saved place), as `path` TAB `state`; taken once.
+pub const HANDED_STATE_KEY: &str = "tpm-course.handed-state";
+/// In sessionStorage: the lesson page the whole app tried to load once, when it found itself at
+/// a lesson's address (`components::not_found::LessonNotHere`); cleared by the lesson's page.
+pub const OPENING_KEY: &str = "tpm-course.opening";
 
 /// Where progress lives.
 #[derive(Clone)]

@@ -129,6 +129,13 @@ impl<'a> Route<'a> {
         )
     }
 
+    /// Whether the page runs a bundle of its own (a lesson runs the lesson bundle; the
+    /// practice and handoff pages theirs, [`Route::is_practice`]): the whole app leaves links
+    /// to it to the browser, so none of that code is in the whole app.
+    pub fn has_own_bundle(&self) -> bool {
+        matches!(self, Route::Lesson(_)) || self.is_practice()
+    }
+
     /// Whether the page is the handoff bundle's (continue on another device): of the pages the
     /// whole app leaves to page loads ([`Route::is_practice`]), the one whose code (deflate, QR
     /// codes) the practice pages do not need.

@@ -318,7 +318,19 @@ fn position_to_restore(saved: Option<f64>) -> Option<f64> {
     if !crate::platform::IN_BROWSER || window().location().hash().is_ok_and(|h| h.len() > 1) {
         return None;
     }
-    let state = window().history().ok()?.state().ok()?;
+    let history = window().history().ok()?;
+    let mut state = history.state().ok()?;
+    if state.is_null() {
+        // A link of another page that loaded this one ("Resume" on the home page) handed its
+        // state over; it becomes this entry's, so reloading keeps it.
+        let handed = crate::platform::session_take(crate::storage::HANDED_STATE_KEY)?;
+        let (path, handed) = handed.split_once('\t')?;
+        if window().location().pathname().ok()? != path {
+            return None;
+        }
+        state = wasm_bindgen::JsValue::from_str(handed);
+        let _ = history.replace_state(&state, "");
+    }
     match state.as_f64() {
         Some(fraction) => Some(fraction),
         None if state.as_string().as_deref() == Some(RESUME_STATE) => saved,

@@ -39,6 +39,43 @@ test('from a lesson, Review, the exam and Progress load the whole app and work',
   expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-course']);
 });
 
+test('from the home page a lesson is a page load of the lesson bundle: the whole app carries no lesson page', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.goto('/');
+  await appReady(page);
+  // A mark on the whole app's document: gone once the lesson's page has replaced it.
+  await page.evaluate(() => { window.__wholeApp = true; });
+  await follow(page.getByRole('main').getByRole('link', { name: 'Risk Management' }));
+  await expect(page).toHaveURL(/\/lessons\/risk-management\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  expect(await page.evaluate(() => window.__wholeApp ?? false)).toBe(false);
+  await page.locator('fieldset.question input').first().check();
+  await expect(page.locator('fieldset.question input').first()).toBeChecked();
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-course', 'tpm-lesson']);
+});
+
+test('a lesson whose page this browser does not have, offline, says so and Try again opens it', async ({ page }) => {
+  // What the service worker does offline for a page it has not cached: it answers with the
+  // 404 page, which runs the whole app, at the lesson's address.
+  const notFound = await (await page.request.get('/404.html')).text();
+  await page.route('**/lessons/risk-management/', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: notFound }));
+  await page.goto('/lessons/risk-management/');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Risk Management');
+  await expect(page.getByRole('status').filter({ hasText: 'not saved in this browser yet' })).toBeVisible();
+  // Back online: Try again loads the lesson's own page.
+  await page.unroute('**/lessons/risk-management/');
+  await Promise.all([page.waitForEvent('framenavigated'), page.getByRole('button', { name: 'Try again' }).click()]);
+  await appReady(page);
+  await expect(page.locator('fieldset.question').first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'not saved in this browser yet' })).toHaveCount(0);
+  // An address that is no lesson is not found.
+  await page.route('**/lessons/no-such-lesson/', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: notFound }));
+  await page.goto('/lessons/no-such-lesson/');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
+
 test('two tabs, one on each bundle, merge what each records', async ({ context }) => {
   const lessonTab = await context.newPage();
   const appTab = await context.newPage();
