@@ -356,3 +356,28 @@ proptest! {
         derive_all(&twice);
     }
 }
+
+/// Shrunk failing cases the properties above found, kept as regular tests.
+mod found {
+    use super::*;
+
+    /// Two quiz recalls of one time that both fit its attempt (a question listed twice, a time
+    /// before 1970 clamped to 0): one was written as the attempt's grades and both were left
+    /// out of the recalls, so the other was lost on the next save.
+    #[test]
+    fn two_quiz_recalls_that_fit_one_attempt_both_survive_a_save() {
+        let raw = r#"{"version":2,"course":"tpm-course","device":"a","log":{"a":{"what-do-technical-program-managers-do":{"ends":[],"marks":[],"questions":["q1","q1"],"attempts":[[-1,0,"0:","g"]],"recalls":[[-1,"q","0w"]],"hashes":{},"decisions":[],"edits":[],"bookmarks":[]}}},"resets":[],"undone":[]}"#;
+        let (p, _) = Progress::read(raw, COURSE.id).unwrap();
+        let lesson = &p
+            .log()
+            .devices
+            .get("a")
+            .unwrap()
+            .get("what-do-technical-program-managers-do")
+            .unwrap();
+        assert_eq!(lesson.recalls.len(), 2);
+        let (again, repairs) = Progress::read(&p.encode(), COURSE.id).unwrap();
+        assert!(repairs.is_empty(), "{}", repairs.summary());
+        assert_eq!(again.log(), p.log());
+    }
+}

@@ -169,15 +169,18 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
                 .binary_search_by(|&i| questions[i].cmp(id))
                 .map_or(0, |k| sorted[k])
         };
-        // The quiz recalls of an attempt's time (recalls sort by time, then source).
+        // The quiz recalls of an attempt's time, by index (recalls sort by time, then source).
         let quiz_recalls = |at: Time| {
             let from = l
                 .recalls
                 .partition_point(|r| (r.at, r.source) < (at, Source::Quiz));
-            l.recalls[from..]
-                .iter()
-                .take_while(move |r| r.at == at && r.source == Source::Quiz)
+            (from..l.recalls.len())
+                .take_while(move |&i| l.recalls[i].at == at && l.recalls[i].source == Source::Quiz)
         };
+        // The recalls written as an attempt's grades; every other one is written on its own
+        // (two quiz recalls of one time that both fit an attempt: one is its grades, the other
+        // stays a recall).
+        let mut as_grades = vec![false; l.recalls.len()];
         let mut attempts = Vec::with_capacity(l.attempts.len());
         for a in &l.attempts {
             let answers: Vec<String> = a
@@ -189,9 +192,12 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
                 })
                 .collect();
             // The quiz's grades, one letter per answer, when recorded with it (version 3).
-            let grades = quiz_recalls(a.at).find(|r| graded_in_order(r, a));
+            let grades =
+                quiz_recalls(a.at).find(|&i| !as_grades[i] && graded_in_order(&l.recalls[i], a));
             match grades {
-                Some(r) => {
+                Some(i) => {
+                    as_grades[i] = true;
+                    let r = &l.recalls[i];
                     let letters: String =
                         r.answers.iter().map(|(_, g)| recall_letter(*g)).collect();
                     attempts.push(format!(
@@ -205,16 +211,7 @@ fn write_lesson<'a>(out: &mut String, l: &'a LessonLog) {
             }
         }
         let mut recalls = Vec::with_capacity(l.recalls.len());
-        for r in &l.recalls {
-            let from = l.attempts.partition_point(|a| a.at < r.at);
-            if r.source == Source::Quiz
-                && l.attempts[from..]
-                    .iter()
-                    .take_while(|a| a.at == r.at)
-                    .any(|a| graded_in_order(r, a))
-            {
-                continue;
-            }
+        for (r, _) in l.recalls.iter().zip(&as_grades).filter(|(_, g)| !**g) {
             let answers: Vec<String> = r
                 .answers
                 .iter()
