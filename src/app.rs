@@ -1,10 +1,11 @@
 //! The app: the page shell and the routes. State lives in `state`, pages in `pages`.
 //!
-//! Apps share the shell: [`App`], the whole course (home, review, exam, progress, glossary,
-//! links between them opened without a reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
+//! Apps share the shell: [`App`], the whole app (home, review, glossary, links between them
+//! opened without a reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
 //! lesson page loads: the lesson page and the shell only, every link a page load; and
 //! [`PracticeApp`], the practice bundle (`src/main_practice.rs`): the scenario and exercise
-//! pages in the shell.
+//! pages, the notebook and the practice exam in the shell; [`ProgressApp`] and [`HandoffApp`],
+//! one page each. `Route::bundle` says which page runs which.
 
 use leptos::prelude::*;
 
@@ -59,10 +60,8 @@ pub fn App() -> impl IntoView {
                 Route::Lesson(slug) if IN_BROWSER => view! { <LessonNotHere slug=slug.to_string()/> }.into_any(),
                 Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::FETCH/> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage/> }.into_any(),
-                Route::Progress => view! { <ProgressPage/> }.into_any(),
                 Route::Review(scope) => view! { <ReviewPage lesson=scope.lesson().map(str::to_string)/> }.into_any(),
-                Route::Exam => view! { <ExamPage/> }.into_any(),
-                // The practice bundle's pages (PracticeApp): the router leaves their links to
+                // The other bundles' pages (`Route::bundle`): the router leaves their links to
                 // page loads, so the whole app never shows them.
                 _ => view! { <NotFound/> }.into_any(),
             })}
@@ -101,8 +100,20 @@ pub fn PracticeApp() -> impl IntoView {
                 Route::Exercises => view! { <ExercisesPage/> }.into_any(),
                 Route::Exercise(slug) => view! { <ExercisePage slug=slug.to_string()/> }.into_any(),
                 Route::Notebook => view! { <NotebookPage/> }.into_any(),
+                Route::Exam => view! { <ExamPage/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             })}
+        </Shell>
+    }
+}
+
+/// The progress bundle's app: the Progress page (insights, the weekly goal and its calendar,
+/// the progress file, resets, backups), in the shell; every link a page load.
+#[component]
+pub fn ProgressApp() -> impl IntoView {
+    view! {
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
+            <ProgressPage/>
         </Shell>
     }
 }

@@ -42,7 +42,7 @@ pub fn start() {
     ready();
 }
 
-/// Starts the practice bundle in a scenario's, an exercise's or the notebook's page
+/// Starts the practice bundle in a scenario's, an exercise's, the notebook's or the exam's page
 /// (`src/main_practice.rs`): those pages and the shell, every link a page load.
 pub fn start_practice() {
     use leptos::prelude::IntoAny;
@@ -53,6 +53,12 @@ pub fn start_practice() {
 pub fn start_handoff() {
     use leptos::prelude::IntoAny;
     start_page_bundle(|| leptos::view! { <app::HandoffApp/> }.into_any());
+}
+
+/// Starts the progress bundle in the Progress page (`src/main_progress.rs`).
+pub fn start_progress() {
+    use leptos::prelude::IntoAny;
+    start_page_bundle(|| leptos::view! { <app::ProgressApp/> }.into_any());
 }
 
 /// What a bundle that renders its whole page does: the static paint replaced by `app` in
@@ -291,15 +297,19 @@ pub fn render_page(path: &str) -> RenderedPage {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         provide_context(router::RequestPath(path.to_string()));
-        let route = model::routes::Route::parse(path);
-        if route.is_handoff() {
-            app::provide_shell(router::Links::Load);
-            leptos::view! { <app::HandoffApp/> }.to_html()
-        } else if route.is_practice() {
-            app::provide_shell(router::Links::Load);
-            leptos::view! { <app::PracticeApp/> }.to_html()
-        } else {
+        use model::routes::Bundle;
+        // The page's first paint, by the app of the bundle that runs it (a lesson's by the
+        // whole app, whose lesson page the lesson bundle keeps as it is).
+        let bundle = model::routes::Route::parse(path).bundle();
+        if matches!(bundle, Bundle::WholeApp | Bundle::Lesson) {
             leptos::view! { <app::App/> }.to_html()
+        } else {
+            app::provide_shell(router::Links::Load);
+            match bundle {
+                Bundle::Handoff => leptos::view! { <app::HandoffApp/> }.to_html(),
+                Bundle::Progress => leptos::view! { <app::ProgressApp/> }.to_html(),
+                _ => leptos::view! { <app::PracticeApp/> }.to_html(),
+            }
         }
     });
     let (title, description) = platform::rendered();

@@ -6,6 +6,22 @@
 
 use crate::model::course::{Course, ExerciseInfo, ScenarioInfo};
 
+/// The bundles of wasm the site is built as (binaries over the one library; see ARCHITECTURE.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// `tpm-course`: the home page, the review and the glossary, and the build's first paints.
+    WholeApp,
+    /// `tpm-lesson`: a lesson's page, its article kept as the build rendered it.
+    Lesson,
+    /// `tpm-practice`: the decision scenarios, the written exercises, the notebook and the
+    /// practice exam.
+    Practice,
+    /// `tpm-handoff`: continue on another device (deflate and QR codes).
+    Handoff,
+    /// `tpm-progress`: the Progress page (insights, the weekly goal, files, resets, backups).
+    Progress,
+}
+
 /// The first path segment of every lesson page: `lessons/<slug>/`.
 pub const LESSONS_SEGMENT: &str = "lessons";
 /// The glossary page's segment: `glossary/`.
@@ -114,33 +130,27 @@ impl<'a> Route<'a> {
         }
     }
 
-    /// Whether the page is the practice bundle's (a decision scenario or a written exercise,
-    /// their lists, or the notebook) or the handoff bundle's ([`Route::is_handoff`]): its page
-    /// loads that bundle, and the whole app leaves links to it to the browser.
-    pub fn is_practice(&self) -> bool {
-        matches!(
-            self,
+    /// The bundle of wasm the page runs. Each page loads its bundle; only the whole app opens
+    /// pages without a reload (its own: the home page, the review and the glossary), and it
+    /// leaves links to every other page to the browser, so their code is not in it.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Lesson(_) => Bundle::Lesson,
             Route::Scenarios
-                | Route::Scenario(_)
-                | Route::Exercises
-                | Route::Exercise(_)
-                | Route::Notebook
-                | Route::Continue
-        )
+            | Route::Scenario(_)
+            | Route::Exercises
+            | Route::Exercise(_)
+            | Route::Notebook
+            | Route::Exam => Bundle::Practice,
+            Route::Continue => Bundle::Handoff,
+            Route::Progress => Bundle::Progress,
+            Route::Home | Route::Glossary | Route::Review(_) | Route::NotFound => Bundle::WholeApp,
+        }
     }
 
-    /// Whether the page runs a bundle of its own (a lesson runs the lesson bundle; the
-    /// practice and handoff pages theirs, [`Route::is_practice`]): the whole app leaves links
-    /// to it to the browser, so none of that code is in the whole app.
+    /// Whether the page runs a bundle other than the whole app: a link to it is a page load.
     pub fn has_own_bundle(&self) -> bool {
-        matches!(self, Route::Lesson(_)) || self.is_practice()
-    }
-
-    /// Whether the page is the handoff bundle's (continue on another device): of the pages the
-    /// whole app leaves to page loads ([`Route::is_practice`]), the one whose code (deflate, QR
-    /// codes) the practice pages do not need.
-    pub fn is_handoff(&self) -> bool {
-        matches!(self, Route::Continue)
+        self.bundle() != Bundle::WholeApp
     }
 
     /// The page's path relative to the site's base: `""`, `"lessons/x/"`, `"glossary/"`.
@@ -280,6 +290,33 @@ mod tests {
         check(Route::Notebook, "notebook/", "notebook/index.html");
         check(Route::Continue, "continue/", "continue/index.html");
         check(Route::NotFound, "404.html", "404.html");
+    }
+
+    #[test]
+    fn each_page_runs_one_bundle() {
+        use Bundle::*;
+        for (route, bundle) in [
+            (Route::Home, WholeApp),
+            (Route::Glossary, WholeApp),
+            (Route::Review(ReviewScope::All), WholeApp),
+            (
+                Route::Review(ReviewScope::Lesson("risk-management")),
+                WholeApp,
+            ),
+            (Route::NotFound, WholeApp),
+            (Route::Lesson("risk-management"), Lesson),
+            (Route::Scenarios, Practice),
+            (Route::Scenario("the-vault-slips"), Practice),
+            (Route::Exercises, Practice),
+            (Route::Exercise("status"), Practice),
+            (Route::Notebook, Practice),
+            (Route::Exam, Practice),
+            (Route::Continue, Handoff),
+            (Route::Progress, Progress),
+        ] {
+            assert_eq!(route.bundle(), bundle, "{route:?}");
+            assert_eq!(route.has_own_bundle(), bundle != WholeApp, "{route:?}");
+        }
     }
 
     #[test]

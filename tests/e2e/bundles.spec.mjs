@@ -21,22 +21,22 @@ test('a deep-linked lesson fetches only the lesson bundle, and its quiz answers'
   expect(wasm[0]).toMatch(/^tpm-lesson-[0-9a-f]+_bg\.wasm$/);
 });
 
-test('from a lesson, Review, the exam and Progress load the whole app and work', async ({ page }) => {
+test('from a lesson, Progress, Review and the exam each load their bundle and work', async ({ page }) => {
   const wasm = wasmRequests(page);
   await page.goto(FIRST);
   await page.getByRole('button', { name: 'Mark as complete' }).click();
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
-  await appReady(page);
+  await follow(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
   await expect(page.getByRole('main')).toContainText(`You have completed 1 of ${LESSON_COUNT} lessons.`);
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Review/ }).click();
+  await follow(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Review/ }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
   await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('link', { name: 'Practice exam', exact: true }).click();
+  await follow(page.getByRole('link', { name: 'Practice exam', exact: true }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice exam');
   await expect(page.getByRole('button', { name: /Start/ }).first()).toBeVisible();
-  // The lesson bundle, then the whole app once: Review and the exam open inside it.
-  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-course']);
+  // Each page its bundle: the lesson's, the Progress page's, the whole app (the review), and
+  // the practice bundle (the exam).
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-progress', 'tpm-course', 'tpm-practice']);
 });
 
 test('from the home page a lesson is a page load of the lesson bundle: the whole app carries no lesson page', async ({ page }) => {
@@ -163,7 +163,7 @@ test('while the search bundle loads, its stand-in takes typing, Escape closes it
 });
 
 // The whole bundle, or only its wasm (its JS arrives, then its download fails).
-for (const [page_, blocked] of [[FIRST, 'tpm-lesson-*'], [FIRST, 'tpm-lesson-*_bg.wasm'], ['/progress/', 'tpm-course-*']]) {
+for (const [page_, blocked] of [[FIRST, 'tpm-lesson-*'], [FIRST, 'tpm-lesson-*_bg.wasm'], ['/progress/', 'tpm-progress-*'], ['/', 'tpm-course-*']]) {
   test(`${page_} whose ${blocked} cannot be fetched stays readable, says so, and Try again starts it`, async ({ page }) => {
     await page.route(`**/${blocked}`, (route) => route.abort('internetdisconnected'));
     await page.gotoWithoutApp(page_);

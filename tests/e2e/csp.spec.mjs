@@ -82,8 +82,9 @@ test('every HTML file of both builds carries the one policy of its build, with a
       expectThePolicy(policy, where);
       policies.add(policy);
       // The app's pages run two inline scripts (the bootstrap script of index.html and Trunk's
-      // module loader, which on a lesson page starts the lesson bundle and on a scenario or
-      // exercise page the practice bundle; inline data needs none);
+      // module loader, which on a lesson page starts the lesson bundle, on a scenario's,
+      // exercise's, the notebook's or the exam's page the practice bundle, and so on; inline
+      // data needs none);
       // a renamed lesson's redirect page none. Each one's hash is in the policy.
       const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
       expect(inline.length, `${where}: inline scripts`).toBe(file.includes('portfolios-and-prioritisation') ? 0 : 2);
@@ -97,11 +98,11 @@ test('every HTML file of both builds carries the one policy of its build, with a
     }
     // One policy for the whole build, so a host can send any page's as its header; it allows
     // exactly the build's inline scripts: the bootstrap, the whole app's loader, the lesson
-    // bundle's, the practice bundle's and the handoff bundle's.
+    // bundle's, the practice bundle's, the handoff bundle's and the progress bundle's.
     expect(policies.size, `${path.basename(build)}: policies`).toBe(1);
     const [policy] = policies;
     expect((policy.match(/'sha256-/g) || []).length, `${path.basename(build)}: hashes`).toBe(scripts.size);
-    expect(scripts.size, `${path.basename(build)}: distinct inline scripts`).toBe(5);
+    expect(scripts.size, `${path.basename(build)}: distinct inline scripts`).toBe(6);
   }
   expect(pages, 'pages checked').toBeGreaterThanOrEqual(2 * 5);
 });

@@ -141,9 +141,10 @@ test('a page opened from another page of the whole app gets the focus on its hea
   await page.goto('/glossary/');
   await page.getByRole('navigation', { name: 'Site' }).waitFor();
   await page.evaluate(() => { window.samePage = true; });
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Review/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  // The whole app opened it without a reload (a lesson is a page load: bundles.spec).
+  // The whole app opened it without a reload (a lesson or the Progress page is a page load:
+  // bundles.spec).
   expect(await page.evaluate(() => window.samePage)).toBe(true);
 });

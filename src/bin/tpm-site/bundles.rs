@@ -11,12 +11,14 @@ use sha2::{Digest, Sha256, Sha384};
 
 /// The lesson bundle's binary, as Cargo and Trunk name it.
 pub const LESSON_BIN: &str = "tpm-lesson";
-/// The practice bundle's binary (the scenario and exercise pages).
+/// The practice bundle's binary (the scenario and exercise pages, the notebook, the exam).
 pub const PRACTICE_BIN: &str = "tpm-practice";
 /// The search bundle's binary.
 pub const SEARCH_BIN: &str = "tpm-search";
 /// The handoff bundle's binary (continue on another device).
 pub const HANDOFF_BIN: &str = "tpm-handoff";
+/// The progress bundle's binary (the Progress page).
+pub const PROGRESS_BIN: &str = "tpm-progress";
 /// The notes bundle's binary (a lesson's notes panel).
 pub const NOTES_BIN: &str = "tpm-notes";
 /// The whole app's binary.

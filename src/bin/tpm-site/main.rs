@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use tpm_course::content::{self, markdown::escape, Site};
 use tpm_course::model::course::Lesson;
 use tpm_course::model::routes::{
-    self, Route, EXERCISE_DATA_ID, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID,
+    self, Bundle, Route, EXERCISE_DATA_ID, GLOSSARY_DATA_ID, LESSON_DATA_ID, SCENARIO_DATA_ID,
 };
 use tpm_course::outline::{COURSE, EXERCISES, SCENARIOS};
 use tpm_course::{lesson_store, paths, render_page};
@@ -82,6 +82,8 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &starts)?;
     let handoff_bundle = bundles::hash_bundle(out, bundles::HANDOFF_BIN)?;
     let handoff_shell = bundles::bundle_shell(&shell, out, &app, &handoff_bundle, &starts)?;
+    let progress_bundle = bundles::hash_bundle(out, bundles::PROGRESS_BIN)?;
+    let progress_shell = bundles::bundle_shell(&shell, out, &app, &progress_bundle, &starts)?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -135,11 +137,12 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
         // The path relative to the base, as the router reads it in the browser: under a
         // sub-path too, the first paint is the page's own, not "not found".
         let rendered = render_page(&format!("/{}", route.path()));
-        let shell = match route {
-            Route::Lesson(_) => &lesson_shell,
-            route if route.is_handoff() => &handoff_shell,
-            route if route.is_practice() => &practice_shell,
-            _ => &shell,
+        let shell = match route.bundle() {
+            Bundle::WholeApp => &shell,
+            Bundle::Lesson => &lesson_shell,
+            Bundle::Practice => &practice_shell,
+            Bundle::Handoff => &handoff_shell,
+            Bundle::Progress => &progress_shell,
         };
         let html = page(shell, &rendered.title, &rendered.description, &head).replacen(
             "<body>",
