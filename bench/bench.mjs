@@ -1007,7 +1007,7 @@ async function main() {
   const budgets = [
     { name: 'wasm a deep-linked lesson fetches (brotli; the lesson bundle)', value: lessonWasm, shown: kb(lessonWasm), budget: '≤ 110 KB', verdict: verdict(lessonWasm, BUDGETS.lessonWasmBytes) },
     { name: 'everything a deep-linked lesson fetches before its quiz answers (brotli)', value: fvLesson, shown: kb(fvLesson), budget: '≤ 140 KB', verdict: verdict(fvLesson, BUDGETS.lessonPathBytes) },
-    { name: 'wasm of the whole app (brotli; home, review, exam, progress, glossary)', value: wasmBr, shown: kb(wasmBr), budget: '≤ 198.5 KB', verdict: verdict(wasmBr, BUDGETS.wasmBytes) },
+    { name: 'wasm of the whole app (brotli; home, review, glossary)', value: wasmBr, shown: kb(wasmBr), budget: '≤ 198.5 KB', verdict: verdict(wasmBr, BUDGETS.wasmBytes) },
     { name: 'first visit, home (brotli)', value: fvHome, shown: kb(fvHome), budget: '≤ 200 KB', verdict: verdict(fvHome, BUDGETS.firstVisitBytes) },
     { name: 'layout shift when the app starts (worst of home and lesson, median)', value: shift, shown: shift.toFixed(4), budget: '< 0.02', verdict: verdict(shift, BUDGETS.layoutShift, 'lt') },
     { name: 'deep-linked lesson: quiz usable (phone profile, brotli)', value: quiz, shown: ms(quiz), budget: 'reported', verdict: 'n/a' },
@@ -1109,8 +1109,8 @@ async function main() {
   if (R.sizes.scale) brows.push(['1,000 lessons', R.builds.scale ? `${R.builds.scale.seconds} s` : 'skipped', ...fv(R.sizes.scale), kb(R.sizes.scale.totalRaw), R.sizes.scale.fileCount]);
   const realSizes = R.sizes.real;
   out.push('', '## Bundles (brotli)', '', table(Object.entries(realSizes.bundles || {}).map(([name, b]) => [name, kb(b.wasmBrotli), kb(b.brotli - b.wasmBrotli), kb(b.brotli)]), ['bundle', 'wasm', 'JS', 'total']));
-  if (realSizes.crates) {
-    const c = realSizes.crates;
+  if (R.sizes.crates) {
+    const c = R.sizes.crates;
     out.push('', `## Crates of the device link (brotli; what each adds to a ${kb(c.baseline)} baseline wasm, examples/crate-size-*.rs)`, '',
       table(c.crates.map((x) => [x.crate, x.use, kb(x.adds)]), ['crate', 'as the handoff bundle uses it', 'adds']));
   }
