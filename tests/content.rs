@@ -665,6 +665,76 @@ fn module_scenarios_have_three_endings_and_a_capstone_twenty_decisions() {
     println!("{} scenario(s)", site.scenarios.len());
 }
 
+/// The characters a learner sees in an inline HTML text (tags left out).
+fn visible_len(html: &str) -> usize {
+    let mut in_tag = false;
+    html.chars()
+        .filter(|&c| {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag
+        })
+        .count()
+}
+
+/// Issue 24: a learner who crosses out the longest and the shortest choice at a decision point,
+/// or picks by place, must not find the expert's choice more often than chance would give. By
+/// chance the expert is between the longest and the shortest at a third of the points with three
+/// choices and half of those with four; no place holds it at more than 40% of the points.
+#[test]
+fn scenario_experts_cannot_be_found_by_length_or_place() {
+    let site = site();
+    let (mut points, mut longest, mut shortest, mut between) = (0usize, 0usize, 0usize, 0usize);
+    let mut chance_between = 0.0f64;
+    let mut at = [0usize; 4];
+    for entry in site.scenarios.values() {
+        for point in &entry.scenario.points {
+            let Some(expert) = point.choices.iter().position(|c| c.expert) else {
+                continue;
+            };
+            let lengths: Vec<usize> = point.choices.iter().map(|c| visible_len(&c.text)).collect();
+            let n = lengths.len();
+            points += 1;
+            at[expert.min(3)] += 1;
+            chance_between += n.saturating_sub(2) as f64 / n as f64;
+            if lengths[expert] == *lengths.iter().max().unwrap_or(&0) {
+                longest += 1;
+            } else if lengths[expert] == *lengths.iter().min().unwrap_or(&0) {
+                shortest += 1;
+            } else {
+                between += 1;
+            }
+        }
+    }
+    println!(
+        "scenario experts at {points} points: longest {longest}, shortest {shortest}, between \
+         {between} (chance {chance_between:.1}); by place {at:?}"
+    );
+    assert!(
+        between as f64 <= chance_between * 1.2,
+        "the expert's choice is between the longest and the shortest at {between} of {points} \
+         points, where chance gives {chance_between:.1}: crossing out the longest and the \
+         shortest finds it; make the expert the longest or the shortest at more points"
+    );
+    for (what, count) in [("longest", longest), ("shortest", shortest)] {
+        assert!(
+            count * 10 <= points * 4,
+            "the expert's choice is the {what} at {count} of {points} points (limit 40%)"
+        );
+    }
+    let busiest = at.iter().max().copied().unwrap_or(0);
+    assert!(
+        busiest * 10 <= points * 4,
+        "one place holds the expert's choice at {busiest} of {points} points ({at:?}); vary it"
+    );
+}
+
 /// Issue 22: a scenario for every module and a capstone; at least two written exercises per
 /// module besides the faded sequences; a faded sequence for the charter, the RACI, the risk
 /// register, the status report and the go/no-go.
