@@ -49,7 +49,7 @@ pub fn LessonNotHere(slug: String) -> impl IntoView {
             <h1 tabindex="-1">{title}</h1>
             {if tried {
                 view! {
-                    <p role="status">"This lesson is not saved in this browser yet, and there is no connection to fetch it. Once you are online, try again; a lesson you have opened once works offline."</p>
+                    <p role="status">"This lesson's page is not saved in this browser yet, and it could not be fetched: you may be offline. Try again once you are online; a lesson you have opened once works offline."</p>
                     <p>
                         <button type="button" class="button button-primary" on:click=move |_| reload()>"Try again"</button>
                         " "
