@@ -56,7 +56,8 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 // A lesson's page runs the lesson bundle, and the router leaves links to it to
                 // page loads; the build renders its first paint here. In the browser the whole
-                // app meets a lesson's address only on the offline 404 page.
+                // app meets a lesson's address only when given it instead of the lesson's page
+                // (the offline 404 page, a host's fallback).
                 Route::Lesson(slug) if IN_BROWSER => view! { <LessonNotHere slug=slug.to_string()/> }.into_any(),
                 Route::Lesson(slug) => view! { <LessonPage slug=slug.to_string() loader=lesson_store::FETCH/> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage/> }.into_any(),

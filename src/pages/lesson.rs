@@ -256,20 +256,6 @@ fn LessonHeader(lesson: LessonRef) -> impl IntoView {
     let info = lesson.lesson;
     let progress = crate::state::progress::use_progress();
     let completed = move || progress.with(|p| p.is_completed(info.slug));
-    let heading = NodeRef::<leptos::html::H1>::new();
-    heading.on_load(move |h1| {
-        let has_hash = window().location().hash().is_ok_and(|h| h.len() > 1);
-        // With a section in the URL, focus goes to that section instead (see `scroll_to_hash`).
-        // Focus moves on the app's own navigation, not on a page load.
-        if crate::router::has_navigated() && !has_hash {
-            // Focus forces a layout; after the frame that shows the lesson, that layout is done.
-            crate::document::after_frame(Box::new(move || {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = h1.focus_with_options(&options);
-            }));
-        }
-    });
     view! {
             <header class="lesson-header">
             <nav class="breadcrumb" aria-label="Breadcrumb">
@@ -279,7 +265,7 @@ fn LessonHeader(lesson: LessonRef) -> impl IntoView {
                     <li aria-current="page">{info.title}</li>
                 </ol>
             </nav>
-            <h1 id="lesson-title" tabindex="-1" node_ref=heading>{info.title}</h1>
+            <h1 id="lesson-title" tabindex="-1">{info.title}</h1>
             <p class="lesson-subtitle">{info.subtitle}</p>
             <p class="lesson-meta">
                 {format!("Lesson {} of {} · {} min", lesson.index + 1, COURSE.lesson_count(), info.minutes)}
