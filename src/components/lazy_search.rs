@@ -94,6 +94,9 @@ pub fn LazySearch() -> impl IntoView {
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
             d.close();
+            // At once, not on the `close` event a task later: a key pressed meanwhile (`?` for
+            // the shortcuts) would go to the hidden field.
+            crate::document::release_focus(Some(d));
         }
     };
     let status = move || {

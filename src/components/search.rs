@@ -196,6 +196,8 @@ fn show_when_open(
             }
         } else if d.open() {
             d.close();
+            // At once, not only on the `close` event a task later (see `release_focus`).
+            crate::document::release_focus(Some(d));
         }
     });
 }
