@@ -203,7 +203,6 @@ const CRATE_PROBES = [
   ['miniz_oxide', 'deflate', 'raw deflate at level 9 and inflate with a limit'],
   ['qrcode', 'qrcode', 'a QR code at level L, drawn as an SVG path'],
 ];
-const WASM_OPT_PARAMS = ['--flatten', '--rereloop', '-Os', '--low-memory-unused', '--zero-filled-memory'];
 
 async function crateSizes() {
   const env = { ...process.env, CARGO_TARGET_DIR: TARGET };
@@ -212,7 +211,8 @@ async function crateSizes() {
   // index.html's flags for every bundle, so the probes are built as the bundles are.
   const html = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8');
   const params = (html.match(/data-bin="tpm-handoff"[^>]*data-wasm-opt-params="([^"]*)"/) || [])[1];
-  const optParams = params ? params.split(/\s+/) : WASM_OPT_PARAMS;
+  if (!params) throw new Error('index.html: the handoff bundle\'s data-wasm-opt-params are missing');
+  const optParams = params.split(/\s+/);
   const names = ['base', ...CRATE_PROBES.map(([, probe]) => probe)];
   const logFile = path.join(OUT, 'build-crate-sizes.log');
   await run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown',

@@ -2,7 +2,7 @@
 // import it, grade it against the rubric, and meet it again in review; a worked example is read;
 // two tabs' edits that did not see each other are both kept.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appReady, builtExercises, follow, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, builtExercises, follow, progressFileRoundTrip, PROGRESS_KEY } from './helpers.mjs';
 
 const exercises = builtExercises();
 // One the learner writes (not a worked example, which has no answer box).
@@ -30,14 +30,7 @@ test('an answer is saved as it is typed, survives reload and a file round trip, 
   await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Status: Red. The vault API is late; Dana decides the date by Friday. Next update Monday.');
 
   // Export, clear, import: the answer comes back.
-  await page.goto('/progress/');
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download your progress (JSON)' }).click();
-  const file = await (await download).path();
-  await page.evaluate((k) => localStorage.removeItem(k), PROGRESS_KEY);
-  await page.reload();
-  await page.locator('input[type="file"]').first().setInputFiles(file);
-  await page.getByRole('button', { name: /Merge/ }).first().click();
+  await progressFileRoundTrip(page);
   await page.goto(`/exercises/${writable.slug}/`);
   await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Status: Red. The vault API is late; Dana decides the date by Friday. Next update Monday.');
 

@@ -151,6 +151,21 @@ export async function follow(link) {
   await appReady(page);
 }
 
+/**
+ * The learner's progress file, round trip: downloaded from the Progress page, this browser's
+ * record cleared, the file imported and merged back.
+ */
+export async function progressFileRoundTrip(page) {
+  await page.goto('/progress/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download your progress (JSON)' }).click();
+  const file = await (await download).path();
+  await page.evaluate((k) => localStorage.removeItem(k), PROGRESS_KEY);
+  await page.reload();
+  await page.locator('input[type="file"]').first().setInputFiles(file);
+  await page.getByRole('button', { name: /Merge/ }).first().click();
+}
+
 /** Playwright's `test`, whose `page` waits for the app after every load and reload. */
 export const test = base.extend({
   page: async ({ page }, use) => {

@@ -2,7 +2,7 @@
 // 4), the same in both apps, searched, printed alone, downloaded as Markdown; axe and 320 px.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appReady, follow, PROGRESS_KEY } from './helpers.mjs';
+import { test, expect, appReady, follow, progressFileRoundTrip, PROGRESS_KEY } from './helpers.mjs';
 
 const LESSON = '/lessons/escalation/';
 const record = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), PROGRESS_KEY);
@@ -98,14 +98,7 @@ test('a note and a bookmark on a lesson: saved as typed, a quoted passage, the n
   expect(md).toContain(`\n### [Escalation](${origin}${LESSON})\n\nBookmarked.\n\nEscalate on the trigger, not on a feeling. Always.\n\n> ${text}\n> — [${heading}](${origin}${LESSON}#${id})\n\nMy take: this is the trigger.\n`);
 
   // The progress file carries the note and the bookmark: exported, cleared, imported.
-  const exported = page.waitForEvent('download');
-  await page.goto('/progress/');
-  await page.getByRole('link', { name: 'Download your progress (JSON)' }).click();
-  const saved = await (await exported).path();
-  await page.evaluate((k) => localStorage.removeItem(k), PROGRESS_KEY);
-  await page.reload();
-  await page.locator('input[type="file"]').first().setInputFiles(saved);
-  await page.getByRole('button', { name: /Merge/ }).first().click();
+  await progressFileRoundTrip(page);
   await page.goto('/notebook/');
   await expect(page.locator('.notebook-count')).toHaveText('1 lesson with notes and 1 bookmark');
 
