@@ -28,11 +28,7 @@ thread_local! {
 
 /// Takes the data the page was built with, if any.
 pub fn adopt_inline() {
-    if let Some(text) = take_inline(LESSON_DATA_ID) {
-        if let Ok(lesson) = Lesson::from_json(&text) {
-            insert(lesson);
-        }
-    }
+    adopt_inline_lesson();
     if let Some(text) = take_inline(SCENARIO_DATA_ID) {
         if let Ok(scenario) = Scenario::from_json(&text) {
             insert_scenario(scenario);
@@ -46,6 +42,16 @@ pub fn adopt_inline() {
     if let Some(text) = take_inline(GLOSSARY_DATA_ID) {
         if let Ok(terms) = GlossaryTerm::list_from_json(&text) {
             insert_glossary(terms);
+        }
+    }
+}
+
+/// Takes the lesson data a lesson's page was built with, the only kind the lesson bundle
+/// meets: it leaves the scenario and exercise readers out of that bundle (2.4 KB br).
+pub fn adopt_inline_lesson() {
+    if let Some(text) = take_inline(LESSON_DATA_ID) {
+        if let Ok(lesson) = Lesson::from_json(&text) {
+            insert(lesson);
         }
     }
 }

@@ -36,7 +36,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// Starts the whole app in the page (`src/main.rs`).
 pub fn start() {
-    starting();
+    starting(lesson_store::adopt_inline);
     remove_prerendered();
     leptos::mount::mount_to_body(app::App);
     ready();
@@ -64,7 +64,7 @@ pub fn start_progress() {
 /// What a bundle that renders its whole page does: the static paint replaced by `app` in
 /// the shell's context, every link a page load.
 fn start_page_bundle(app: fn() -> leptos::prelude::AnyView) {
-    starting();
+    starting(lesson_store::adopt_inline);
     remove_prerendered();
     leptos::mount::mount_to_body(move || {
         app::provide_shell(router::Links::Load);
@@ -79,7 +79,7 @@ fn start_page_bundle(app: fn() -> leptos::prelude::AnyView) {
 pub fn start_lesson() {
     use leptos::prelude::*;
 
-    starting();
+    starting(lesson_store::adopt_inline_lesson);
     // The lesson's page opened: the whole app may try to load it again another time.
     let _ = platform::session_take(storage::OPENING_KEY);
     let document = web_sys::window().and_then(|w| w.document());
@@ -234,8 +234,9 @@ pub fn start_search() {
     }
 }
 
-/// What every bundle does first, before it renders anything.
-fn starting() {
+/// What every bundle does first, before it renders anything; `adopt` takes the data the page
+/// was built with.
+fn starting(adopt: fn()) {
     // A debug build (`trunk serve`) says why it panicked; a release build stays small.
     #[cfg(debug_assertions)]
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
@@ -247,7 +248,7 @@ fn starting() {
     {
         panic!("a panic the recovery test asked for");
     }
-    lesson_store::adopt_inline();
+    adopt();
 }
 
 /// Removes the page's static first paint (the same components, rendered by tpm-site); the app
