@@ -786,3 +786,118 @@ fn every_module_has_a_scenario_and_two_exercises_and_the_five_faded_sequences_ex
     }
     println!("{} exercise(s)", site.exercises.len());
 }
+
+/// The lock of every decision point's choices, one line a point (`content/scenarios/choices.lock`).
+const CHOICES_LOCK: &str = "content/scenarios/choices.lock";
+
+/// A short fingerprint of a choice's text: FNV-1a over its words, lowercased.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .bytes()
+    {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}
+
+/// A saved playthrough stores each decision as `[point id, index of the choice]`
+/// (`model::progress::wire`), so under one point id the choice at each place must keep its
+/// meaning: an old playthrough would otherwise show the learner a choice they never made. The
+/// lock holds each point's expert place and a fingerprint of each choice's text, and every id
+/// ever used (a retired id is never used again). A reworded choice that means the same thing:
+/// `TPM_UPDATE_LOCK=1 cargo test --test content scenario_choices` rewrites the fingerprints.
+/// A moved or replaced choice, another expert, or fewer choices: give the point a new id (its
+/// old playthroughs then read as changed, and are kept).
+#[test]
+fn scenario_choices_keep_their_places_under_one_point_id() {
+    let site = site();
+    let update = std::env::var_os("TPM_UPDATE_LOCK").is_some();
+    let old = std::fs::read_to_string(CHOICES_LOCK).unwrap_or_default();
+    // "slug point" -> (expert place, fingerprints), or retired.
+    let mut locked: std::collections::BTreeMap<String, Option<(usize, Vec<String>)>> =
+        Default::default();
+    for (n, line) in old.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let entry = match fields.as_slice() {
+            [slug, point, "retired"] => (format!("{slug} {point}"), None),
+            [slug, point, expert, prints] => (
+                format!("{slug} {point}"),
+                Some((
+                    expert
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{CHOICES_LOCK}:{}: bad expert place", n + 1)),
+                    prints.split(',').map(str::to_string).collect(),
+                )),
+            ),
+            _ => panic!(
+                "{CHOICES_LOCK}:{}: not `slug point expert prints` or `slug point retired`",
+                n + 1
+            ),
+        };
+        locked.insert(entry.0, entry.1);
+    }
+    let mut problems = Vec::new();
+    let mut now: std::collections::BTreeMap<String, Option<(usize, Vec<String>)>> =
+        Default::default();
+    for (slug, entry) in &site.scenarios {
+        for point in &entry.scenario.points {
+            let key = format!("{slug} {}", point.id);
+            let expert = point.choices.iter().position(|c| c.expert).unwrap_or(0);
+            let prints: Vec<String> = point.choices.iter().map(|c| fingerprint(&c.text)).collect();
+            match locked.get(&key) {
+                None if update => {}
+                None => problems.push(format!("{}: point \"{}\" is new: add it to the lock (TPM_UPDATE_LOCK=1)", entry.path, point.id)),
+                Some(None) => problems.push(format!("{}: point id \"{}\" was used before and retired: old playthroughs would replay on it; choose another id", entry.path, point.id)),
+                Some(Some((was_expert, was_prints))) => {
+                    if *was_expert != expert || prints.len() < was_prints.len() {
+                        problems.push(format!("{}: point \"{}\": its expert was choice {} of {} and is now choice {} of {}: give the point a new id", entry.path, point.id, was_expert + 1, was_prints.len(), expert + 1, prints.len()));
+                    } else if !update && was_prints[..] != prints[..was_prints.len()] {
+                        let changed: Vec<String> = (0..was_prints.len()).filter(|&i| was_prints[i] != prints[i]).map(|i| (i + 1).to_string()).collect();
+                        problems.push(format!("{}: point \"{}\": choice {} changed: if it now means something else or moved, give the point a new id; if only reworded, TPM_UPDATE_LOCK=1", entry.path, point.id, changed.join(", ")));
+                    } else if !update && prints.len() > was_prints.len() {
+                        problems.push(format!("{}: point \"{}\": a choice was added at the end: TPM_UPDATE_LOCK=1", entry.path, point.id));
+                    }
+                }
+            }
+            now.insert(key, Some((expert, prints)));
+        }
+    }
+    for (key, value) in &locked {
+        if !now.contains_key(key) {
+            if value.is_some() && !update {
+                problems.push(format!(
+                    "{CHOICES_LOCK}: point \"{key}\" is gone: mark it retired (TPM_UPDATE_LOCK=1)"
+                ));
+            }
+            now.insert(key.clone(), None);
+        }
+    }
+    if update && problems.is_empty() {
+        let mut text = String::from("# Each decision point: scenario, point id, the expert's place (from 0) and its choices' fingerprints; retired ids stay.\n# See scenario_choices_keep_their_places_under_one_point_id in tests/content.rs.\n");
+        for (key, value) in &now {
+            match value {
+                Some((expert, prints)) => {
+                    text.push_str(&format!("{key} {expert} {}\n", prints.join(",")))
+                }
+                None => text.push_str(&format!("{key} retired\n")),
+            }
+        }
+        std::fs::write(CHOICES_LOCK, text).unwrap();
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    println!(
+        "{} decision points locked, {} retired",
+        now.values().filter(|v| v.is_some()).count(),
+        now.values().filter(|v| v.is_none()).count()
+    );
+}
