@@ -156,6 +156,7 @@ fn edition_3_lessons_have_four_or_five_questions_and_1000_to_2000_words() {
         "distributed-teams",
         "system-design-for-tpms",
         "when-programs-go-wrong",
+        "hard-people-problems",
     ] {
         let lesson = &site.lessons[slug];
         let questions = lesson.lesson.quiz.as_ref().unwrap().questions.len();
