@@ -738,6 +738,57 @@ fn scenario_experts_cannot_be_found_by_length_or_place() {
     );
 }
 
+/// Issue 24: the first word of a choice must not tell the expert's from the others: a learner
+/// who learns "a choice that asks someone is wrong" (21% of wrong choices began with "Ask"
+/// against 8% of experts) passes on a habit, not judgment. For every first word that opens at
+/// least 8 choices, its share among experts and among the others differ by at most 6 points.
+#[test]
+fn scenario_experts_cannot_be_found_by_their_first_word() {
+    let site = site();
+    let mut by_word: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let (mut experts, mut others) = (0usize, 0usize);
+    for entry in site.scenarios.values() {
+        for choice in entry.scenario.points.iter().flat_map(|p| &p.choices) {
+            let first = choice
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let counts = by_word.entry(first).or_default();
+            if choice.expert {
+                counts.0 += 1;
+                experts += 1;
+            } else {
+                counts.1 += 1;
+                others += 1;
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let mut widest = (String::new(), 0.0f64);
+    for (word, (e, o)) in &by_word {
+        if e + o < 8 {
+            continue;
+        }
+        let gap = 100.0 * *e as f64 / experts as f64 - 100.0 * *o as f64 / others as f64;
+        if gap.abs() > widest.1.abs() {
+            widest = (word.clone(), gap);
+        }
+        if gap.abs() > 6.0 {
+            problems.push(format!(
+                "\"{word}\" opens {e} of {experts} expert choices and {o} of {others} others \
+                 ({gap:+.1} points; limit 6): reword some choices"
+            ));
+        }
+    }
+    println!(
+        "scenario first words: widest gap \"{}\" {:+.1} points ({experts} experts, {others} others)",
+        widest.0, widest.1
+    );
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
 /// Issue 22: a scenario for every module and a capstone; at least two written exercises per
 /// module besides the faded sequences; a faded sequence for the charter, the RACI, the risk
 /// register, the status report and the go/no-go.
