@@ -1,8 +1,9 @@
 //! The app: the page shell and the routes. State lives in `state`, pages in `pages`.
 //!
 //! Apps share the shell: [`App`], the whole app (home, review, glossary, links between them
-//! opened without a reload), [`LessonApp`], the lesson bundle (`src/main_lesson.rs`), which a deep-linked
-//! lesson page loads: the lesson page and the shell only, every link a page load; and
+//! opened without a reload), [`LessonShell`], the shell bundle (`src/main_shell.rs`), which a lesson page loads on
+//! first use around the article the lesson bundle (`src/main_lesson.rs`) brought to life, every
+//! link a page load; and
 //! [`PracticeApp`], the practice bundle (`src/main_practice.rs`): the scenario and exercise
 //! pages, the notebook and the practice exam in the shell; [`ProgressApp`] and [`HandoffApp`],
 //! one page each. `Route::bundle` says which page runs which.
@@ -50,7 +51,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Shell search=|| view! { <SearchDialog/> }.into_any()>
+        <Shell search=|| view! { <SearchDialog/> }.into_any() notices=notices>
             // The route table is `model::routes`; a new page is one more arm here.
             {move || path.with(|p| match Route::parse(p) {
                 Route::Home => view! { <HomePage/> }.into_any(),
@@ -70,21 +71,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The lesson bundle's app: the shell around one lesson, whose article stays as the build
-/// rendered it, with live parts in its places (`pages::lesson::adopt_static`). Every link
-/// loads its page, so the other pages' code stays out of this bundle. Call
-/// [`provide_shell`] first, in the same owner.
+/// A lesson page's shell (the shell bundle, `src/main_shell.rs`): the shell around the
+/// lesson's article, which the lesson bundle brought to life and `lib::start_shell` moves into
+/// `main`; the lesson bundle's notices move into its slot. Every link loads its page, so the
+/// other pages' code stays out of this bundle. Call [`provide_shell`] first, in the same owner.
 #[component]
-pub fn LessonApp(
-    /// Whether the page has its lesson's article, which `lib::start_lesson` moves into `main`.
+pub fn LessonShell(
+    /// Whether the page has its lesson's article.
     has_article: bool,
 ) -> impl IntoView {
     view! {
         // Search is a bundle of its own here, loaded on first use.
-        <Shell search=|| view! { <LazySearch/> }.into_any()>
+        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices_slot>
             {(!has_article).then(|| view! { <NotFound/> })}
         </Shell>
     }
+}
+
+/// The class of the place in a lesson page's shell where the lesson bundle's notices go.
+pub const NOTICES_SLOT_CLASS: &str = "notices-slot";
+
+fn notices_slot() -> AnyView {
+    view! { <div class=NOTICES_SLOT_CLASS></div> }.into_any()
+}
+
+/// The storage and update notices, where every shell shows them.
+pub fn notices() -> AnyView {
+    view! { <StorageNotice/><UpdateNotice/> }.into_any()
 }
 
 /// The practice bundle's app: the decision scenarios and the written exercises, in the shell;
@@ -94,7 +107,7 @@ pub fn LessonApp(
 pub fn PracticeApp() -> impl IntoView {
     let path = crate::router::use_path();
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any()>
+        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
             {move || path.with(|p| match Route::parse(p) {
                 Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
                 Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
@@ -113,7 +126,7 @@ pub fn PracticeApp() -> impl IntoView {
 #[component]
 pub fn ProgressApp() -> impl IntoView {
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any()>
+        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
             <ProgressPage/>
         </Shell>
     }
@@ -123,7 +136,7 @@ pub fn ProgressApp() -> impl IntoView {
 #[component]
 pub fn HandoffApp() -> impl IntoView {
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any()>
+        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
             <ContinuePage/>
         </Shell>
     }
@@ -141,17 +154,17 @@ pub fn provide_shell(links: Links) {
 
 /// The shell around every page: skip link, header, dialogs, notices, outline, main, footer.
 /// `search` is the search dialog, or what loads it (each app passes its own, so neither bundle
-/// carries the other's).
+/// carries the other's); `notices` the storage and update notices, or the place for the lesson
+/// bundle's.
 #[component]
-fn Shell(children: Children, search: fn() -> AnyView) -> impl IntoView {
+fn Shell(children: Children, search: fn() -> AnyView, notices: fn() -> AnyView) -> impl IntoView {
     let HelpOpen(help) = expect_context();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <SiteHeader/>
         {search()}
         <Shortcuts/>
-        <StorageNotice/>
-        <UpdateNotice/>
+        {notices()}
         <div class="layout">
             <OutlineNav/>
             <main id="main" tabindex="-1">{children()}</main>

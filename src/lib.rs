@@ -73,39 +73,80 @@ fn start_page_bundle(app: fn() -> leptos::prelude::AnyView) {
     ready();
 }
 
-/// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the shell is rendered
-/// anew, as in the whole app, but the lesson's article the build rendered is kept, moved into
-/// the new `main` in the same task, and brought to life in its places.
+/// The id of the element before the lesson page's layout that holds the lesson bundle's
+/// notices (storage, update), which the shell bundle moves into its shell.
+const LESSON_NOTICES_ID: &str = "lesson-notices";
+
+/// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the page stays as the
+/// build rendered it, and only the lesson's live parts come to life in their places (the quiz,
+/// mark complete, the reading position) with the notices; the shell's live parts are the shell
+/// bundle's, loaded when first needed (`components::lazy_shell`).
 pub fn start_lesson() {
     use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
 
     starting(lesson_store::adopt_inline_lesson);
     // The lesson's page opened: the whole app may try to load it again another time.
     let _ = platform::session_take(storage::OPENING_KEY);
-    let document = web_sys::window().and_then(|w| w.document());
-    let article = document
-        .as_ref()
-        .and_then(|d| {
-            d.query_selector(&format!("#{PRERENDER_ID} article.lesson"))
-                .ok()
-        })
-        .flatten();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector: String| document.query_selector(&selector).ok().flatten();
+    let article = find(format!("#{PRERENDER_ID} article.lesson"));
+    let layout = find(format!("#{PRERENDER_ID} .layout"));
+    let notices = document
+        .create_element("div")
+        .ok()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok());
+    match (article, layout, notices) {
+        (Some(article), Some(layout), Some(notices)) => {
+            notices.set_id(LESSON_NOTICES_ID);
+            let _ = layout.before_with_node_1(&notices);
+            let mounted = leptos::mount::mount_to(notices, move || {
+                state::provide_lesson_state();
+                router::provide_router(router::Links::Load);
+                let shortcuts = state::preferences::use_preferences().shortcuts;
+                components::lazy_shell::watch(move || shortcuts.get_untracked());
+                pages::lesson::adopt_static(&article);
+                app::notices()
+            });
+            // The lesson's parts live as long as the page.
+            mounted.forget();
+        }
+        // No article: the shell bundle says the page is not found.
+        _ => components::lazy_shell::load(),
+    }
+    ready();
+}
+
+/// Starts the shell bundle in a lesson's page (`src/main_shell.rs`): the shell is rendered
+/// anew, as in the whole app, around the article and the notices the lesson bundle brought to
+/// life, which are moved into it in the same task; then what the learner did before it ran is
+/// done again (`components::lazy_shell::replay`).
+pub fn start_shell() {
+    use leptos::prelude::*;
+
+    starting(|| {});
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector: &str| document.query_selector(selector).ok().flatten();
+    let article = find(&format!("#{PRERENDER_ID} article.lesson"));
+    let notices = document.get_element_by_id(LESSON_NOTICES_ID);
     remove_prerendered();
-    // The article's live parts take their state from the shell's owner.
-    let shell_owner = std::rc::Rc::new(std::cell::Cell::new(None));
-    let keep_owner = shell_owner.clone();
     let has_article = article.is_some();
     leptos::mount::mount_to_body(move || {
         app::provide_shell(router::Links::Load);
-        keep_owner.set(Owner::current());
-        view! { <app::LessonApp has_article/> }
+        view! { <app::LessonShell has_article/> }
     });
-    let main = document.and_then(|d| d.get_element_by_id("main"));
-    if let (Some(owner), Some(article), Some(main)) = (shell_owner.take(), article, main) {
+    if let (Some(article), Some(main)) = (article, document.get_element_by_id("main")) {
         let _ = main.append_child(&article);
-        owner.with(|| pages::lesson::adopt_static(&article));
     }
-    ready();
+    let slot = find(&format!(".{}", app::NOTICES_SLOT_CLASS));
+    if let (Some(notices), Some(slot)) = (notices, slot) {
+        let _ = slot.replace_with_with_node_1(&notices);
+    }
+    components::lazy_shell::replay();
 }
 
 /// Starts the notes bundle in a lesson page (`src/main_notes.rs`): the live notes panel in

@@ -6,6 +6,7 @@ pub mod header;
 pub mod insights;
 pub mod lazy_notes;
 pub mod lazy_search;
+pub mod lazy_shell;
 pub mod lesson_state;
 pub mod not_found;
 pub mod notes;

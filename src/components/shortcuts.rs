@@ -92,7 +92,7 @@ pub fn Shortcuts() -> impl IntoView {
 }
 
 /// True when the key press belongs to a field the learner is typing in.
-fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+pub fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

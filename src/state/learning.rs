@@ -15,13 +15,23 @@ use crate::storage::{Store, EXAM_KEY};
 struct Learning {
     items: Memo<Vec<Item>>,
     clock: ReadSignal<Time>,
-    /// A seed drawn for this visit, kept in the record with the first answer when the
-    /// record has none yet (so opening a page writes nothing).
-    drawn: u32,
 }
 
-/// Provides the review items and the clock; call after `provide_progress`.
+/// A seed drawn for this visit, kept in the record with the first answer when the record has
+/// none yet (so opening a page writes nothing).
+#[derive(Clone, Copy)]
+struct Drawn(u32);
+
+/// Provides the seed that orders choices, alone: what a lesson's quiz needs, without the
+/// review items (the lesson bundle, `state::provide_lesson_state`).
+pub(super) fn provide_seed() {
+    let drawn = (crate::platform::random() * f64::from(u32::MAX)) as u32;
+    provide_context(Drawn(drawn));
+}
+
+/// Provides the review items, the clock and the seed; call after `provide_progress`.
 pub(super) fn provide_learning() {
+    provide_seed();
     let progress = use_progress();
     // Replayed only when an answer, a reset or an undo changed the log (`answers_stamp` is
     // cheap): a scroll position or a visit, saved many times a minute, replays nothing.
@@ -45,12 +55,7 @@ pub(super) fn provide_learning() {
             }
         });
     }
-    let drawn = (crate::platform::random() * f64::from(u32::MAX)) as u32;
-    provide_context(Learning {
-        items,
-        clock,
-        drawn,
-    });
+    provide_context(Learning { items, clock });
 }
 
 fn learning() -> Learning {
@@ -70,7 +75,7 @@ pub fn use_clock() -> ReadSignal<Time> {
 
 /// How many items are due now.
 pub fn use_due_count() -> Memo<usize> {
-    let Learning { items, clock, .. } = learning();
+    let Learning { items, clock } = learning();
     // The clock moves once a minute; an answer just given counts at once.
     Memo::new(move |_| review::due_count(&items.read(), clock.get().max(now())))
 }
@@ -78,14 +83,14 @@ pub fn use_due_count() -> Memo<usize> {
 /// The seed that orders choices: the record's, or this visit's until the first answer.
 pub fn use_seed() -> Memo<u32> {
     let progress = use_progress();
-    let drawn = learning().drawn;
+    let Drawn(drawn) = expect_context();
     Memo::new(move |_| progress.read().seed().unwrap_or(drawn))
 }
 
 /// A function that keeps this visit's seed in the record if it has none: call it with
 /// every answer. (Taken while the component is made, so it also works from a timer.)
 pub fn use_keep_seed() -> impl Fn() + Copy + 'static {
-    let drawn = learning().drawn;
+    let Drawn(drawn) = expect_context();
     let progress = use_progress_mut();
     move || {
         let missing = progress.read_untracked().seed().is_none();

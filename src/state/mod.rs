@@ -26,6 +26,17 @@ pub fn provide_state() {
     preferences::provide_preferences(store);
 }
 
+/// What a lesson's live parts need (the lesson bundle): the record, the seed that orders
+/// quiz choices and the preferences, without the review items (the shell bundle, loaded on
+/// first use, has those: `provide_state`).
+pub fn provide_lesson_state() {
+    let store = StoredValue::new_local(Store::open());
+    provide_context(SharedStore(store));
+    progress::provide_progress(store);
+    learning::provide_seed();
+    preferences::provide_preferences(store);
+}
+
 /// The learner's record alone, for a bundle that needs nothing else (the notes bundle).
 pub fn provide_record() {
     let store = StoredValue::new_local(Store::open());

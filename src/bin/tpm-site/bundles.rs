@@ -21,6 +21,8 @@ pub const HANDOFF_BIN: &str = "tpm-handoff";
 pub const PROGRESS_BIN: &str = "tpm-progress";
 /// The notes bundle's binary (a lesson's notes panel).
 pub const NOTES_BIN: &str = "tpm-notes";
+/// The shell bundle's binary (a lesson page's header, outline, shortcuts and footer).
+pub const SHELL_BIN: &str = "tpm-shell";
 /// The whole app's binary.
 pub const APP_BIN: &str = "tpm-course";
 
@@ -28,6 +30,7 @@ pub const APP_BIN: &str = "tpm-course";
 pub struct Starts {
     pub search: String,
     pub notes: String,
+    pub shell: String,
 }
 
 /// One bundle's two files, by name in the built site.
@@ -101,7 +104,8 @@ pub fn write_start(out: &Path, bin: &str, bundle: &Bundle, failed: &str) -> Resu
 /// The shell of a page that runs another bundle than the whole app (a lesson page runs the
 /// lesson bundle, a scenario's or exercise's page the practice bundle): the whole app's
 /// preloads and start script load `lesson` instead, with the integrity of its own files, and
-/// `<meta>`s name the start scripts of the bundles it loads on first use (search, notes).
+/// `<meta>`s name the start scripts of the bundles it loads on first use (search, notes, the
+/// lesson page's shell).
 pub fn bundle_shell(
     shell: &str,
     out: &Path,
@@ -112,11 +116,13 @@ pub fn bundle_shell(
     let mut html = shell.replacen(
         "</head>",
         &format!(
-            "<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"></head>",
+            "<meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"><meta name=\"{}\" content=\"{}\"></head>",
             tpm_course::components::lazy_search::SEARCH_BUNDLE_META,
             starts.search,
             tpm_course::components::lazy_notes::NOTES_BUNDLE_META,
             starts.notes,
+            tpm_course::components::lazy_shell::SHELL_BUNDLE_META,
+            starts.shell,
         ),
         1,
     );

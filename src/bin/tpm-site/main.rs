@@ -63,6 +63,7 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
     let lesson_bundle = bundles::hash_bundle(out, bundles::LESSON_BIN)?;
     let search_bundle = bundles::hash_bundle(out, bundles::SEARCH_BIN)?;
     let notes_bundle = bundles::hash_bundle(out, bundles::NOTES_BIN)?;
+    let shell_bundle = bundles::hash_bundle(out, bundles::SHELL_BIN)?;
     let starts = bundles::Starts {
         search: bundles::write_start(
             out,
@@ -75,6 +76,12 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             bundles::NOTES_BIN,
             &notes_bundle,
             tpm_course::components::lazy_notes::FAILED_EVENT,
+        )?,
+        shell: bundles::write_start(
+            out,
+            bundles::SHELL_BIN,
+            &shell_bundle,
+            tpm_course::components::lazy_shell::FAILED_EVENT,
         )?,
     };
     let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &starts)?;
