@@ -27,6 +27,7 @@ pub const WIDE_SCREEN: &str = "(min-width: 64rem)";
 const CLICKED: &str = "data-shell-click";
 const FOCUSED: &str = "data-shell-focus";
 const KEY: &str = "data-shell-key";
+const TYPED: &str = "data-shell-typed";
 
 /// The shell's controls that need the bundle, by a selector that finds each in the static
 /// shell and in the live one alike.
@@ -145,6 +146,23 @@ pub fn watch(shortcuts_on: impl Fn() -> bool + 'static) {
         }
         let key = ev.key();
         let command = ev.ctrl_key() || ev.meta_key();
+        // Typed after asking for search, before the shell has come: kept for its field.
+        let asked_search = root()
+            .and_then(|h| h.get_attribute(KEY))
+            .is_some_and(|k| k == "/" || k.eq_ignore_ascii_case("^k"));
+        if asked_search && !command {
+            let mut typed = root().and_then(|h| h.get_attribute(TYPED)).unwrap_or_default();
+            if key == "Backspace" {
+                typed.pop();
+            } else if key.chars().count() == 1 {
+                typed.push_str(&key);
+            } else {
+                return;
+            }
+            ev.prevent_default();
+            remember(TYPED, &typed);
+            return;
+        }
         let wanted = if command {
             key.eq_ignore_ascii_case("k")
         } else {
@@ -213,5 +231,25 @@ pub fn replay() {
         ) {
             let _ = body.dispatch_event(&ev);
         }
+    }
+    // What was typed for search goes into the search field, once it has opened (its effect
+    // runs after this task's microtasks).
+    if let Some(typed) = take(TYPED).filter(|t| !t.is_empty()) {
+        leptos::prelude::set_timeout(
+            move || {
+                let field = leptos::prelude::document()
+                    .get_element_by_id("search-input")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+                if let Some(field) = field {
+                    field.set_value(&typed);
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(input) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                        let _ = field.dispatch_event(&input);
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }

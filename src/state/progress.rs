@@ -15,6 +15,11 @@ struct ProgressRead(ReadSignal<Progress>);
 #[derive(Clone, Copy)]
 struct ProgressWrite(RwSignal<Progress>);
 
+/// The event a bundle dispatches on the window when it has saved the record: two bundles in
+/// one page (the lesson bundle and the shell or notes bundle) each hold the record, and the
+/// browser's `storage` event reaches only other pages.
+pub const SAVED_EVENT: &str = "tpm-record-saved";
+
 /// What the learner should know about storage, if anything.
 #[derive(Clone, Copy)]
 struct StorageNoticeSignal(RwSignal<Option<Notice>>);
@@ -138,7 +143,14 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
         let current = progress.with_untracked(Progress::encode);
         if saved.with_value(|s| *s != current) {
             match store.with_value(|s| s.save_encoded(&current)) {
-                Ok(()) => saved.set_value(current),
+                Ok(()) => {
+                    saved.set_value(current);
+                    // Another bundle running in this page (the shell or the notes bundle
+                    // beside the lesson bundle) gets no `storage` event: tell it.
+                    if let Ok(event) = web_sys::Event::new(SAVED_EVENT) {
+                        let _ = window().dispatch_event(&event);
+                    }
+                }
                 Err(n) => notice.set(Some(n)),
             }
         }
@@ -180,6 +192,18 @@ pub(super) fn provide_progress(store: StoredValue<Store, LocalStorage>) {
         }
     });
     on_cleanup(move || sync.remove());
+    // Another bundle in this page saved (see above): the same, from storage. This page's own
+    // save finds storage as it left it, and does nothing.
+    let same_page = window_event_listener_untyped(SAVED_EVENT, move |_| {
+        if let Some(raw) = store.with_value(|s| s.get(PROGRESS_KEY)) {
+            if saved.with_value(|s| *s != raw) {
+                take_in(&raw);
+                saved.set_value(raw);
+                schedule();
+            }
+        }
+    });
+    on_cleanup(move || same_page.remove());
 
     // Once the learner has something to lose, ask the browser to keep it (Chromium decides
     // silently; other browsers may ask the learner, which is why this waits for a completion).
