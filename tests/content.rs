@@ -159,6 +159,7 @@ fn edition_3_lessons_have_four_or_five_questions_and_1000_to_2000_words() {
         "budget-cost-and-vendors",
         "security-privacy-and-compliance-programs",
         "hard-people-problems",
+        "leading-tpms",
     ] {
         let lesson = &site.lessons[slug];
         let questions = lesson.lesson.quiz.as_ref().unwrap().questions.len();
