@@ -981,12 +981,18 @@ fn gives_a_reason(html: &str) -> bool {
         .any(|r| text.contains(r))
 }
 
-/// What a learner who picks the choice with the most clauses scores, on average (ties shared).
-fn most_clauses_score(questions: &[(Vec<usize>, usize)]) -> f64 {
+/// What a learner who picks the choice with the most clauses (or, with `fewest`, the fewest)
+/// scores, on average (ties shared).
+fn clauses_pick_score(questions: &[(Vec<usize>, usize)], fewest: bool) -> f64 {
     let total: f64 = questions
         .iter()
         .map(|(counts, right)| {
-            let most = counts.iter().copied().max().unwrap_or(0);
+            let pick = if fewest {
+                counts.iter().min()
+            } else {
+                counts.iter().max()
+            };
+            let most = pick.copied().unwrap_or(0);
             let winners = counts.iter().filter(|&&c| c == most).count();
             if counts[*right] == most {
                 1.0 / winners as f64
@@ -1056,12 +1062,15 @@ fn choices_cannot_be_found_by_their_wording() {
         }
     }
     let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
-    let quiz_pick = 100.0 * most_clauses_score(&single);
-    let scenario_pick = 100.0 * most_clauses_score(&points);
+    let quiz_pick = 100.0 * clauses_pick_score(&single, false);
+    let scenario_pick = 100.0 * clauses_pick_score(&points, false);
+    // Mended too far, the tell turns round: the plainest choice would win.
+    let quiz_plain = 100.0 * clauses_pick_score(&single, true);
+    let scenario_plain = 100.0 * clauses_pick_score(&points, true);
     let quiz_gap = share(wrong_reasons, wrong) - share(right_reasons, right);
     let scenario_gap = share(other_reasons, others) - share(expert_reasons, experts);
     println!(
-        "wording: most-clauses pick {quiz_pick:.1}% of {} single-choice questions, {scenario_pick:.1}% of {} decision points; \
+        "wording: most-clauses pick {quiz_pick:.1}% (fewest {quiz_plain:.1}%) of {} single-choice questions, {scenario_pick:.1}% (fewest {scenario_plain:.1}%) of {} decision points; \
          a reason in {:.1}% of wrong and {:.1}% of right quiz choices, {:.1}% of other and {:.1}% of expert scenario choices",
         single.len(),
         points.len(),
@@ -1076,6 +1085,9 @@ fn choices_cannot_be_found_by_their_wording() {
     }
     if scenario_pick > 40.0 {
         problems.push(format!("picking the choice with the most clauses scores {scenario_pick:.1}% at decision points (limit 40%)"));
+    }
+    if quiz_plain > 35.0 || scenario_plain > 40.0 {
+        problems.push(format!("picking the choice with the fewest clauses scores {quiz_plain:.1}% on single-choice questions (limit 35%) and {scenario_plain:.1}% at decision points (limit 40%)"));
     }
     if quiz_gap.abs() > 6.0 {
         problems.push(format!("a reason (\"since\", \"so that\") is in {quiz_gap:+.1} points more of the wrong quiz choices than of the right ones (limit 6): move reasons into explanations, or give right choices theirs"));
