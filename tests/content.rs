@@ -159,6 +159,7 @@ fn edition_3_lessons_have_four_or_five_questions_and_1000_to_2000_words() {
         "budget-cost-and-vendors",
         "security-privacy-and-compliance-programs",
         "hard-people-problems",
+        "leading-tpms",
     ] {
         let lesson = &site.lessons[slug];
         let questions = lesson.lesson.quiz.as_ref().unwrap().questions.len();
@@ -954,4 +955,145 @@ fn scenario_choices_keep_their_places_under_one_point_id() {
         now.values().filter(|v| v.is_some()).count(),
         now.values().filter(|v| v.is_none()).count()
     );
+}
+
+/// The clauses a choice strings together: its commas, semicolons, colons and "and"s.
+fn clauses(html: &str) -> usize {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.to_lowercase();
+    text.matches([',', ';', ':']).count() + text.matches(" and ").count()
+}
+
+/// Whether a choice carries its own reason ("since…", "so that…", ", so…").
+fn gives_a_reason(html: &str) -> bool {
+    let text = html.to_lowercase();
+    [" since ", " so that ", ", so "]
+        .iter()
+        .any(|r| text.contains(r))
+}
+
+/// What a learner who picks the choice with the most clauses (or, with `fewest`, the fewest)
+/// scores, on average (ties shared).
+fn clauses_pick_score(questions: &[(Vec<usize>, usize)], fewest: bool) -> f64 {
+    let total: f64 = questions
+        .iter()
+        .map(|(counts, right)| {
+            let pick = if fewest {
+                counts.iter().min()
+            } else {
+                counts.iter().max()
+            };
+            let most = pick.copied().unwrap_or(0);
+            let winners = counts.iter().filter(|&&c| c == most).count();
+            if counts[*right] == most {
+                1.0 / winners as f64
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    total / questions.len().max(1) as f64
+}
+
+/// Issue 24: the wording of a choice must not tell the right one. An independent read found
+/// that picking the choice with the most clauses ("do X, Y and Z") scored 54% on single-choice
+/// questions (chance 25%) and 68% at decision points (chance 29%), and that a reason given in
+/// the choice ("since…", "so that…") marked a wrong one (17% of wrong quiz choices, 0.8% of
+/// right ones). Limits: the most-clauses pick scores at most 35% on single-choice questions and
+/// 40% at decision points; a reason opens no more than 6 points more of the wrong choices than
+/// of the right ones (and the other way round), in quizzes and in scenarios.
+#[test]
+fn choices_cannot_be_found_by_their_wording() {
+    let site = site();
+    let mut single = Vec::new();
+    let (mut right, mut right_reasons, mut wrong, mut wrong_reasons) = (0, 0, 0, 0);
+    for (_, lesson) in site.ordered() {
+        let quiz = lesson.lesson.quiz.as_ref().unwrap();
+        for (n, q) in quiz.questions.iter().enumerate() {
+            if (lesson.lesson.slug.as_str(), n) == SEED_QUESTION {
+                continue;
+            }
+            for c in &q.choices {
+                let reason = usize::from(gives_a_reason(&c.text));
+                if c.correct {
+                    right += 1;
+                    right_reasons += reason;
+                } else {
+                    wrong += 1;
+                    wrong_reasons += reason;
+                }
+            }
+            if q.kind == QuestionKind::Single {
+                let counts = q.choices.iter().map(|c| clauses(&c.text)).collect();
+                single.push((counts, q.correct_choices()[0]));
+            }
+        }
+    }
+    let mut points = Vec::new();
+    let (mut experts, mut expert_reasons, mut others, mut other_reasons) = (0, 0, 0, 0);
+    for entry in site.scenarios.values() {
+        for point in &entry.scenario.points {
+            let Some(expert) = point.choices.iter().position(|c| c.expert) else {
+                continue;
+            };
+            for c in &point.choices {
+                let reason = usize::from(gives_a_reason(&c.text));
+                if c.expert {
+                    experts += 1;
+                    expert_reasons += reason;
+                } else {
+                    others += 1;
+                    other_reasons += reason;
+                }
+            }
+            points.push((
+                point.choices.iter().map(|c| clauses(&c.text)).collect(),
+                expert,
+            ));
+        }
+    }
+    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+    let quiz_pick = 100.0 * clauses_pick_score(&single, false);
+    let scenario_pick = 100.0 * clauses_pick_score(&points, false);
+    // Mended too far, the tell turns round: the plainest choice would win.
+    let quiz_plain = 100.0 * clauses_pick_score(&single, true);
+    let scenario_plain = 100.0 * clauses_pick_score(&points, true);
+    let quiz_gap = share(wrong_reasons, wrong) - share(right_reasons, right);
+    let scenario_gap = share(other_reasons, others) - share(expert_reasons, experts);
+    println!(
+        "wording: most-clauses pick {quiz_pick:.1}% (fewest {quiz_plain:.1}%) of {} single-choice questions, {scenario_pick:.1}% (fewest {scenario_plain:.1}%) of {} decision points; \
+         a reason in {:.1}% of wrong and {:.1}% of right quiz choices, {:.1}% of other and {:.1}% of expert scenario choices",
+        single.len(),
+        points.len(),
+        share(wrong_reasons, wrong),
+        share(right_reasons, right),
+        share(other_reasons, others),
+        share(expert_reasons, experts),
+    );
+    let mut problems = Vec::new();
+    if quiz_pick > 35.0 {
+        problems.push(format!("picking the choice with the most clauses scores {quiz_pick:.1}% on single-choice questions (limit 35%): give wrong choices the compound wording too, or right ones a short one"));
+    }
+    if scenario_pick > 40.0 {
+        problems.push(format!("picking the choice with the most clauses scores {scenario_pick:.1}% at decision points (limit 40%)"));
+    }
+    if quiz_plain > 35.0 || scenario_plain > 40.0 {
+        problems.push(format!("picking the choice with the fewest clauses scores {quiz_plain:.1}% on single-choice questions (limit 35%) and {scenario_plain:.1}% at decision points (limit 40%)"));
+    }
+    if quiz_gap.abs() > 6.0 {
+        problems.push(format!("a reason (\"since\", \"so that\") is in {quiz_gap:+.1} points more of the wrong quiz choices than of the right ones (limit 6): move reasons into explanations, or give right choices theirs"));
+    }
+    if scenario_gap.abs() > 6.0 {
+        problems.push(format!("a reason is in {scenario_gap:+.1} points more of the other scenario choices than of the experts' (limit 6)"));
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
