@@ -9,7 +9,15 @@ function wasmRequests(page) {
   return seen;
 }
 
-test('a deep-linked lesson fetches only the lesson bundle, and its quiz answers', async ({ page }) => {
+/** The bundles fetched, by name; without the lesson page's shell bundle, which a wide screen
+ * fetches at once beside the lesson bundle (its own tests below say when it comes). */
+const pageBundles = (wasm) => wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, '')).filter((n) => n !== 'tpm-shell');
+
+/** A phone's viewport: the outline is a drawer, so a lesson's shell waits to be reached for. */
+const PHONE = { width: 390, height: 844 };
+
+test('a deep-linked lesson on a phone fetches only the lesson bundle, and its quiz answers', async ({ page }) => {
+  await page.setViewportSize(PHONE);
   const wasm = wasmRequests(page);
   await page.goto(FIRST);
   for (const label of LESSON_ONE_RIGHT.flat()) await page.getByLabel(label).check();
@@ -19,6 +27,84 @@ test('a deep-linked lesson fetches only the lesson bundle, and its quiz answers'
   await expect(page.locator('.lesson-meta')).toContainText('Completed');
   expect(wasm).toHaveLength(1);
   expect(wasm[0]).toMatch(/^tpm-lesson-[0-9a-f]+_bg\.wasm$/);
+  expect(await page.locator('html').getAttribute('data-shell')).toBeNull();
+});
+
+test('on a phone the shell comes when the learner reaches for it, and does what was asked meanwhile', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  const wasm = wasmRequests(page);
+  await page.goto(FIRST);
+  await appReady(page);
+  // The menu tapped before its code has come opens once it has.
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('link', { name: 'Practice exam', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'ready');
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-shell']);
+  // The drawer shows this lesson's completion, made in the lesson bundle after the shell came.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await page.getByRole('button', { name: 'Outline' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Course outline' });
+  await expect(drawer.locator('li[data-state="completed"]')).toHaveCount(1);
+});
+
+test('on a phone a shortcut pressed before the shell has come does what it says', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  // Hold the shell back until the key has been pressed.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/tpm-shell-*', async (route) => { await held; await route.continue(); });
+  await page.goto(FIRST);
+  await appReady(page);
+  await page.keyboard.press('?');
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'loading');
+  release();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Once the shell runs, the shortcuts are its own.
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/\/lessons\/how-the-role-came-to-be\/$/);
+});
+
+test('on a phone, focus put on the header before the shell has come stays there once it has', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/tpm-shell-*', async (route) => { await held; await route.continue(); });
+  await page.goto(FIRST);
+  await appReady(page);
+  await page.locator('.outline-button').focus();
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'loading');
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'ready');
+  await expect(page.getByRole('button', { name: 'Outline' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Course outline' })).toBeVisible();
+});
+
+test('on a wide screen the shell comes at once: the outline shows a completion made in the lesson bundle', async ({ page }) => {
+  await page.goto(FIRST);
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'ready');
+  const outline = page.getByRole('navigation', { name: 'Course outline' });
+  await expect(outline.locator('li[data-state="completed"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(outline.locator('li[data-state="completed"]')).toHaveCount(1);
+  await expect(outline.locator('a[aria-current="page"]')).toContainText('What Do Technical Program Managers Do?');
+});
+
+test('a shell bundle that cannot be fetched leaves the lesson working, and the next reach loads it', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.route('**/tpm-shell-*', (route) => route.abort('internetdisconnected'));
+  await page.goto(FIRST);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'failed');
+  // The lesson's own parts are the lesson bundle's: they still work.
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page.locator('.lesson-meta')).toContainText('Completed');
+  await page.unroute('**/tpm-shell-*');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('link', { name: 'Practice exam', exact: true })).toBeVisible();
 });
 
 test('from a lesson, Progress, Review and the exam each load their bundle and work', async ({ page }) => {
@@ -36,7 +122,7 @@ test('from a lesson, Progress, Review and the exam each load their bundle and wo
   await expect(page.getByRole('button', { name: /Start/ }).first()).toBeVisible();
   // Each page its bundle: the lesson's, the Progress page's, the whole app (the review), and
   // the practice bundle (the exam).
-  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-progress', 'tpm-course', 'tpm-practice']);
+  expect(pageBundles(wasm)).toEqual(['tpm-lesson', 'tpm-progress', 'tpm-course', 'tpm-practice']);
 });
 
 test('from the home page a lesson is a page load of the lesson bundle: the whole app carries no lesson page', async ({ page }) => {
@@ -51,7 +137,7 @@ test('from the home page a lesson is a page load of the lesson bundle: the whole
   expect(await page.evaluate(() => window.__wholeApp ?? false)).toBe(false);
   await page.locator('fieldset.question input').first().check();
   await expect(page.locator('fieldset.question input').first()).toBeChecked();
-  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-course', 'tpm-lesson']);
+  expect(pageBundles(wasm)).toEqual(['tpm-course', 'tpm-lesson']);
 });
 
 test('a lesson whose page this browser does not have, offline, says so and Try again opens it', async ({ page }) => {
@@ -103,16 +189,18 @@ test('two tabs, one on each bundle, merge what each records', async ({ context }
 });
 
 test('on a lesson, search is its own bundle: loaded on first use, with nothing typed lost', async ({ page }) => {
+  await page.setViewportSize(PHONE);
   const wasm = wasmRequests(page);
   await page.goto(FIRST);
+  await appReady(page);
   expect(wasm).toHaveLength(1);
-  // Typed at once, before the search bundle can have arrived: the stand-in keeps it.
+  // Typed at once, before the shell and the search bundle can have arrived: nothing is lost.
   await page.keyboard.press('/');
   await page.keyboard.type('stakeholder map');
   const field = page.getByRole('combobox', { name: /Search/ });
   await expect(field).toHaveValue('stakeholder map');
   await expect(page.getByRole('option').first()).toBeVisible();
-  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-search']);
+  expect(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''))).toEqual(['tpm-lesson', 'tpm-shell', 'tpm-search']);
   // The best hit is the glossary term; opening it loads the glossary page (the whole app).
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/glossary\/#stakeholder-map$/);
@@ -202,7 +290,7 @@ test('a lesson page restored from the back/forward cache takes in what other pag
 
 test('a lesson loads the notes bundle only when the learner reaches for the notes; the bookmark needs none', async ({ page }) => {
   const wasm = wasmRequests(page);
-  const names = () => wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, ''));
+  const names = () => pageBundles(wasm);
   await page.goto(FIRST);
   const bookmark = page.getByRole('button', { name: 'Bookmark' });
   await bookmark.click();
