@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Shell search=|| view! { <SearchDialog/> }.into_any() notices=notices>
+        <Shell search=|| view! { <SearchDialog/> }.into_any()>
             // The route table is `model::routes`; a new page is one more arm here.
             {move || path.with(|p| match Route::parse(p) {
                 Route::Home => view! { <HomePage/> }.into_any(),
@@ -71,28 +71,47 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A lesson page's shell (the shell bundle, `src/main_shell.rs`): the shell around the
-/// lesson's article, which the lesson bundle brought to life and `lib::start_shell` moves into
-/// `main`; the lesson bundle's notices move into its slot. Every link loads its page, so the
-/// other pages' code stays out of this bundle. Call [`provide_shell`] first, in the same owner.
+/// A lesson page's shell where the page has no article (a broken build): the shell bundle's
+/// whole shell, saying the page is not found. A lesson page with its article keeps its static
+/// shell and brings it to life in place instead ([`adopt_static_shell`]).
 #[component]
-pub fn LessonShell(
-    /// Whether the page has its lesson's article.
-    has_article: bool,
-) -> impl IntoView {
+pub fn LessonShell() -> impl IntoView {
     view! {
-        // Search is a bundle of its own here, loaded on first use.
-        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices_slot>
-            {(!has_article).then(|| view! { <NotFound/> })}
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
+            <NotFound/>
         </Shell>
     }
 }
 
-/// The class of the place in a lesson page's shell where the lesson bundle's notices go.
-pub const NOTICES_SLOT_CLASS: &str = "notices-slot";
-
-fn notices_slot() -> AnyView {
-    view! { <div class=NOTICES_SLOT_CLASS></div> }.into_any()
+/// The shell bundle on a lesson page (`src/main_shell.rs`): each part of the static shell the
+/// build rendered is replaced by its live twin (the header and its menu, the search dialog,
+/// the shortcuts help, the outline, the footer). The article, which the lesson bundle brought
+/// to life, and the notices stay where they are: nothing the learner is using moves (a moved
+/// element loses the focus, and a click or a key press on it half done). Call
+/// [`provide_shell`] first, in the same owner.
+pub fn adopt_static_shell() {
+    use crate::pages::lesson::replace;
+    let find = |selector: &str| document().query_selector(selector).ok().flatten();
+    if let Some(place) = find(".site-header") {
+        replace(&place, view! { <SiteHeader/> });
+    }
+    if let Some(place) = find("dialog.search-dialog") {
+        replace(&place, view! { <LazySearch/> });
+    }
+    if let Some(place) = find("dialog.help-dialog") {
+        replace(&place, view! { <Shortcuts/> });
+    }
+    // The outline is two elements (the sidebar and the drawer); its live twin brings both.
+    let drawer = find("dialog.outline-drawer");
+    if let Some(place) = find("nav.outline-sidebar") {
+        replace(&place, view! { <OutlineNav/> });
+        if let Some(old) = drawer {
+            old.remove();
+        }
+    }
+    if let Some(place) = find("footer.site-footer") {
+        replace(&place, view! { <SiteFooter/> });
+    }
 }
 
 /// The storage and update notices, where every shell shows them.
@@ -107,7 +126,7 @@ pub fn notices() -> AnyView {
 pub fn PracticeApp() -> impl IntoView {
     let path = crate::router::use_path();
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
             {move || path.with(|p| match Route::parse(p) {
                 Route::Scenarios => view! { <ScenariosPage/> }.into_any(),
                 Route::Scenario(slug) => view! { <ScenarioPage slug=slug.to_string()/> }.into_any(),
@@ -126,7 +145,7 @@ pub fn PracticeApp() -> impl IntoView {
 #[component]
 pub fn ProgressApp() -> impl IntoView {
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
             <ProgressPage/>
         </Shell>
     }
@@ -136,7 +155,7 @@ pub fn ProgressApp() -> impl IntoView {
 #[component]
 pub fn HandoffApp() -> impl IntoView {
     view! {
-        <Shell search=|| view! { <LazySearch/> }.into_any() notices=notices>
+        <Shell search=|| view! { <LazySearch/> }.into_any()>
             <ContinuePage/>
         </Shell>
     }
@@ -154,11 +173,9 @@ pub fn provide_shell(links: Links) {
 
 /// The shell around every page: skip link, header, dialogs, notices, outline, main, footer.
 /// `search` is the search dialog, or what loads it (each app passes its own, so neither bundle
-/// carries the other's); `notices` the storage and update notices, or the place for the lesson
-/// bundle's.
+/// carries the other's).
 #[component]
-fn Shell(children: Children, search: fn() -> AnyView, notices: fn() -> AnyView) -> impl IntoView {
-    let HelpOpen(help) = expect_context();
+fn Shell(children: Children, search: fn() -> AnyView) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <SiteHeader/>
@@ -169,6 +186,15 @@ fn Shell(children: Children, search: fn() -> AnyView, notices: fn() -> AnyView) 
             <OutlineNav/>
             <main id="main" tabindex="-1">{children()}</main>
         </div>
+        <SiteFooter/>
+    }
+}
+
+/// The footer of every page, with the shortcuts help.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let HelpOpen(help) = expect_context();
+    view! {
         <footer class="site-footer">
             <p>{COURSE.title}" · works offline once visited · progress stays in this browser"</p>
             <p><button type="button" class="button" on:click=move |_| help.set(true)>"Keyboard shortcuts"</button></p>

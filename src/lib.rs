@@ -74,7 +74,7 @@ fn start_page_bundle(app: fn() -> leptos::prelude::AnyView) {
 }
 
 /// The id of the element before the lesson page's layout that holds the lesson bundle's
-/// notices (storage, update), which the shell bundle moves into its shell.
+/// notices (storage, update).
 const LESSON_NOTICES_ID: &str = "lesson-notices";
 
 /// Starts the lesson bundle in a lesson's page (`src/main_lesson.rs`): the page stays as the
@@ -119,32 +119,47 @@ pub fn start_lesson() {
     ready();
 }
 
-/// Starts the shell bundle in a lesson's page (`src/main_shell.rs`): the shell is rendered
-/// anew, as in the whole app, around the article and the notices the lesson bundle brought to
-/// life, which are moved into it in the same task; then what the learner did before it ran is
-/// done again (`components::lazy_shell::replay`).
+/// Starts the shell bundle in a lesson's page (`src/main_shell.rs`): each part of the static
+/// shell comes to life in its place (`app::adopt_static_shell`), around the article and the
+/// notices the lesson bundle brought to life, which stay as they are; then what the learner
+/// did before it ran is done again (`components::lazy_shell::replay`).
 pub fn start_shell() {
     use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
 
     starting(|| {});
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let find = |selector: &str| document.query_selector(selector).ok().flatten();
-    let article = find(&format!("#{PRERENDER_ID} article.lesson"));
-    let notices = document.get_element_by_id(LESSON_NOTICES_ID);
-    remove_prerendered();
-    let has_article = article.is_some();
-    leptos::mount::mount_to_body(move || {
-        app::provide_shell(router::Links::Load);
-        view! { <app::LessonShell has_article/> }
-    });
-    if let (Some(article), Some(main)) = (article, document.get_element_by_id("main")) {
-        let _ = main.append_child(&article);
-    }
-    let slot = find(&format!(".{}", app::NOTICES_SLOT_CLASS));
-    if let (Some(notices), Some(slot)) = (notices, slot) {
-        let _ = slot.replace_with_with_node_1(&notices);
+    let has_article = document
+        .query_selector(&format!("#{PRERENDER_ID} article.lesson"))
+        .ok()
+        .flatten()
+        .is_some();
+    let host = document
+        .create_element("div")
+        .ok()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok());
+    match (has_article, host) {
+        (true, Some(host)) => {
+            // The shell's owner renders nothing of its own here: its parts go into the page.
+            host.set_hidden(true);
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&host);
+            }
+            let mounted = leptos::mount::mount_to(host, || {
+                app::provide_shell(router::Links::Load);
+                app::adopt_static_shell();
+            });
+            mounted.forget();
+        }
+        _ => {
+            remove_prerendered();
+            leptos::mount::mount_to_body(|| {
+                app::provide_shell(router::Links::Load);
+                view! { <app::LessonShell/> }
+            });
+        }
     }
     components::lazy_shell::replay();
 }
@@ -177,12 +192,14 @@ pub fn start_notes() {
     ) else {
         return;
     };
+    // Open, or being opened: a press on its summary that this replacement cuts short would
+    // otherwise be lost (`components::lazy_notes::OPENING`).
     let open = old
         .query_selector("details")
         .ok()
         .flatten()
         .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        .is_some_and(|d| d.open());
+        .is_some_and(|d| d.open() || d.has_attribute(components::lazy_notes::OPENING));
     let title = document
         .get_element_by_id("lesson-title")
         .and_then(|h| h.text_content())

@@ -21,6 +21,9 @@ use crate::state::progress::use_progress;
 pub const NOTES_BUNDLE_META: &str = "tpm-notes-bundle";
 /// The event the start script dispatches when the bundle's code cannot be fetched.
 pub const FAILED_EVENT: &str = "tpm-notes-failed";
+/// The attribute the static panel's `details` carries from a press on its summary until the
+/// press's click has toggled it: the notes bundle, arriving in between, opens its panel.
+pub const OPENING: &str = "data-opening";
 /// The class of the notes panel's root, static or live.
 pub const NOTES_ROOT_CLASS: &str = "notes-root";
 
@@ -66,6 +69,32 @@ pub fn adopt(root: &web_sys::Element, slug: &'static str) {
     // A note in conflict opens by itself once the bundle runs: load it now.
     if text.heads.len() > 1 {
         start();
+    }
+    // A press on the summary: the panel is being opened (see `OPENING`); its click ends that.
+    if let Some(details) = find("details") {
+        let mark = details.clone();
+        let pressed = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            move |ev: web_sys::Event| {
+                let on_summary = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("summary").ok().flatten())
+                    .is_some();
+                if on_summary && !mark.has_attribute("open") {
+                    let _ = mark.set_attribute(OPENING, "");
+                }
+            },
+        );
+        let _ = details
+            .add_event_listener_with_callback("pointerdown", pressed.as_ref().unchecked_ref());
+        pressed.forget();
+        let mark = details.clone();
+        let toggled = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let _ = mark.remove_attribute(OPENING);
+        });
+        let _ =
+            details.add_event_listener_with_callback("toggle", toggled.as_ref().unchecked_ref());
+        toggled.forget();
     }
     let on_intent = Rc::new(start);
     for event in ["pointerover", "focusin", "toggle", "touchstart"] {

@@ -87,7 +87,10 @@ fn listen(
 }
 
 fn ready() -> bool {
-    root().and_then(|h| h.get_attribute(STATE_ATTRIBUTE)).as_deref() == Some("ready")
+    root()
+        .and_then(|h| h.get_attribute(STATE_ATTRIBUTE))
+        .as_deref()
+        == Some("ready")
 }
 
 fn remember(name: &str, value: &str) {
@@ -127,15 +130,19 @@ pub fn watch(shortcuts_on: impl Fn() -> bool + 'static) {
             }
             load();
         });
-        listen(&part, "click", true, |ev: web_sys::Event| {
-            if ready() {
-                return;
-            }
-            if let Some(c) = control(ev.target()) {
-                remember(CLICKED, c);
-            }
-            load();
-        });
+        // A press, not only a click: the shell may replace the control between the press and
+        // its release, and that click would be lost. (A key's click has no press.)
+        for event in ["pointerdown", "click"] {
+            listen(&part, event, true, |ev: web_sys::Event| {
+                if ready() {
+                    return;
+                }
+                if let Some(c) = control(ev.target()) {
+                    remember(CLICKED, c);
+                }
+                load();
+            });
+        }
     }
     listen(&window, "keydown", false, move |ev: web_sys::Event| {
         let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
@@ -151,7 +158,9 @@ pub fn watch(shortcuts_on: impl Fn() -> bool + 'static) {
             .and_then(|h| h.get_attribute(KEY))
             .is_some_and(|k| k == "/" || k.eq_ignore_ascii_case("^k"));
         if asked_search && !command {
-            let mut typed = root().and_then(|h| h.get_attribute(TYPED)).unwrap_or_default();
+            let mut typed = root()
+                .and_then(|h| h.get_attribute(TYPED))
+                .unwrap_or_default();
             if key == "Backspace" {
                 typed.pop();
             } else if key.chars().count() == 1 {
@@ -241,7 +250,9 @@ pub fn replay() {
                     .get_element_by_id("search-input")
                     .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
                 if let Some(field) = field {
-                    field.set_value(&typed);
+                    // What was typed before comes first; anything typed since the field opened
+                    // (this runs a task later) follows it.
+                    field.set_value(&format!("{typed}{}", field.value()));
                     let init = web_sys::EventInit::new();
                     init.set_bubbles(true);
                     if let Ok(input) = web_sys::Event::new_with_event_init_dict("input", &init) {

@@ -218,7 +218,7 @@ pub fn adopt_static(article: &web_sys::Element) {
 }
 
 /// Puts a live view where a static element of the page was.
-fn replace(place: &web_sys::Element, view: impl IntoView) {
+pub(crate) fn replace(place: &web_sys::Element, view: impl IntoView) {
     use leptos::tachys::view::{Mountable, Render};
     let Some(parent) = place.parent_element() else {
         return;

@@ -20,9 +20,14 @@ use crate::model::json::Json;
 pub mod limits {
     use super::Time;
 
-    /// The last millisecond of the year 9999. Later times are clamped to it, so adding to a
-    /// time never overflows.
+    /// The last millisecond of the year 9999. Times past [`TICK_ROOM`] beyond it are clamped
+    /// to it, so adding to a time never overflows.
     pub const MAX_TIME: Time = 253_402_300_799_999;
+    /// How far past [`MAX_TIME`] a time may be and still be read as written: a record whose
+    /// clock stands at the end of time orders each new fact one millisecond after the last
+    /// (`Progress::tick`), and reading those back must not count as a repair (each page load
+    /// would then set the record aside again). 2^40 facts, far below where adding overflows.
+    pub const TICK_ROOM: Time = 1 << 40;
     /// Browsers (devices) in one record; every replacing import adds the file's.
     pub const MAX_DEVICES: usize = 1_000;
     /// Lessons one device has facts of (the course has dozens; former and unknown slugs are kept).
@@ -117,14 +122,19 @@ impl Reader<'_> {
         self.repairs.add(&self.place, what, None);
     }
 
-    /// A time: a whole number of milliseconds from 1970 up to [`MAX_TIME`]. Other numbers
-    /// are clamped into that range; anything else is dropped.
+    /// A time: a whole number of milliseconds from 1970 up to [`MAX_TIME`] (and the ticks
+    /// after it, [`TICK_ROOM`]). Other numbers are clamped into that range; anything else is
+    /// dropped.
     fn time(&mut self, v: &Json) -> Option<Time> {
         let Some((n, exact)) = v.as_whole() else {
             self.fix("a time that was not a number was dropped");
             return None;
         };
-        let t = n.min(MAX_TIME);
+        let t = if n > MAX_TIME + TICK_ROOM {
+            MAX_TIME
+        } else {
+            n
+        };
         if !exact || t != n {
             self.repairs.add(
                 &self.place,

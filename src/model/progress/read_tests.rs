@@ -211,3 +211,24 @@ fn a_key_written_twice_keeps_both_parts() {
     assert!(a.completed && a.reached_end);
     assert_eq!(p.lesson("b").unwrap().opened, Some(7));
 }
+
+#[test]
+fn a_record_written_at_the_end_of_time_reads_back_without_repairs() {
+    // The recovery test's case: a clock past year 9999 is clamped once; the facts this device
+    // then adds tick past the clamp, and reading the saved record again changes nothing (a
+    // second "repair" would set the record aside again on every page load).
+    let (mut p, repairs) = read_log(r#"{"d": {"a": {"opened": 99999999999999999999}}}"#);
+    assert_eq!(repairs.examples.len(), 1);
+    p.visit("a", 1_764_000_000_000);
+    p.visit("b", 1_764_000_000_000);
+    let (again, repairs) = Progress::read(&p.encode(), "tpm").unwrap();
+    assert!(repairs.is_empty(), "{:?}", repairs.examples);
+    assert_eq!(again.lesson("a").unwrap().opened, Some(MAX_TIME + 1));
+    assert_eq!(again.lesson("b").unwrap().opened, Some(MAX_TIME + 2));
+    // Past the room for ticks, a time is still clamped.
+    let (_, repairs) = read_log(&format!(
+        r#"{{"d": {{"a": {{"opened": {}}}}}}}"#,
+        MAX_TIME + TICK_ROOM + 1
+    ));
+    assert_eq!(repairs.examples.len(), 1);
+}
