@@ -266,6 +266,8 @@ function linkedFiles(html) {
   for (const [tag] of html.matchAll(/<script\b[^>]*\bsrc="[^"]*"[^>]*>/g)) urls.add(attr(tag, 'src'));
   for (const [, body] of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
     for (const m of body.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) urls.add(m[1]);
+    // A lesson page starts its bundle after the first paint, by a dynamic import.
+    for (const m of body.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g)) urls.add(m[1]);
     for (const m of body.matchAll(/['"]([^'"]+\.wasm)['"]/g)) urls.add(m[1]);
   }
   return [...urls].filter((u) => !/^[a-z]+:/i.test(u)).map((u) => {

@@ -139,6 +139,83 @@ pub fn bundle_shell(
     Ok(html)
 }
 
+/// A lesson page starts its bundle once the page has painted, not while it loads: the page's
+/// preloads of the bundle's JS and wasm and its start script's static import become links and a
+/// dynamic import that a start function adds after the first frame. The text is on screen
+/// before any of the bundle's bytes are asked for (Lighthouse's simulated slow 4G counted the
+/// preloads against the largest contentful paint: 1.80 s against 0.90 s without scripts; 0.91 s
+/// deferred, at about the same time to interactive, measured at 223efb1). Integrity stays: the
+/// links carry it as before.
+pub fn start_after_paint(html: &str, bundle: &Bundle) -> Result<String, String> {
+    let mut html = html.to_string();
+    let mut links = Vec::new();
+    for file in [&bundle.js, &bundle.wasm] {
+        // Its preload: the `<link>` that names it.
+        let (start, end) = html
+            .match_indices("<link")
+            .filter_map(|(l, _)| Some((l, l + html[l..].find('>')? + 1)))
+            .find(|&(l, e)| html[l..e].contains(file.as_str()))
+            .ok_or_else(|| format!("the lesson shell does not preload {file}"))?;
+        let tag = html[start..end].to_string();
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            tag.find(&key).map(|i| {
+                let rest = &tag[i + key.len()..];
+                rest[..rest.find('"').unwrap_or(rest.len())].to_string()
+            })
+        };
+        let (Some(rel), Some(href), Some(integrity)) =
+            (attr("rel"), attr("href"), attr("integrity"))
+        else {
+            return Err(format!(
+                "the lesson shell's preload of {file} lacks rel, href or integrity"
+            ));
+        };
+        links.push(format!(
+            "[{rel:?}, {href:?}, {integrity:?}, {:?}, {:?}]",
+            attr("as").unwrap_or_default(),
+            attr("type").unwrap_or_default()
+        ));
+        html.replace_range(start..end, "");
+    }
+    let open = "<script type=\"module\">";
+    let from = html
+        .find(open)
+        .ok_or("the lesson shell has no start script")?;
+    let body_start = from + open.len();
+    let body_end = body_start
+        + html[body_start..]
+            .find("</script>")
+            .ok_or("the lesson shell's start script does not end")?;
+    let body = html[body_start..body_end].trim().to_string();
+    let import_line = body
+        .lines()
+        .next()
+        .filter(|l| l.starts_with("import init, * as bindings from '") && l.ends_with("';"))
+        .ok_or("the lesson shell's start script does not import its bundle as tpm-site expects")?;
+    let js = &import_line["import init, * as bindings from '".len()..import_line.len() - 2];
+    let rest = body[import_line.len()..].trim();
+    let script = format!(
+        "\n// The bundle starts once the page has painted (src/bin/tpm-site/bundles.rs).\n\
+         const start = async () => {{\n\
+         \x20 for (const [rel, href, integrity, as, type] of [{links}]) {{\n\
+         \x20   const link = document.createElement(\"link\");\n\
+         \x20   Object.assign(link, {{ rel, href, integrity, crossOrigin: \"anonymous\" }});\n\
+         \x20   if (as) link.as = as;\n\
+         \x20   if (type) link.type = type;\n\
+         \x20   document.head.append(link);\n\
+         \x20 }}\n\
+         \x20 const bindings = await import({js:?});\n\
+         \x20 const init = bindings.default;\n\
+         {rest}\n\
+         }};\n\
+         requestAnimationFrame(() => setTimeout(start, 0));\n",
+        links = links.join(", "),
+    );
+    html.replace_range(body_start..body_end, &script);
+    Ok(html)
+}
+
 /// The `integrity` value Trunk writes for a file: `sha384-` and the digest in base64.
 fn integrity(file: &Path) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;

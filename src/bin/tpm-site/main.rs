@@ -84,7 +84,10 @@ fn write_site(site: &Site, out: &Path) -> Result<usize, String> {
             tpm_course::components::lazy_shell::FAILED_EVENT,
         )?,
     };
-    let lesson_shell = bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &starts)?;
+    let lesson_shell = bundles::start_after_paint(
+        &bundles::bundle_shell(&shell, out, &app, &lesson_bundle, &starts)?,
+        &lesson_bundle,
+    )?;
     let practice_bundle = bundles::hash_bundle(out, bundles::PRACTICE_BIN)?;
     let practice_shell = bundles::bundle_shell(&shell, out, &app, &practice_bundle, &starts)?;
     let handoff_bundle = bundles::hash_bundle(out, bundles::HANDOFF_BIN)?;
