@@ -29,9 +29,8 @@ pub(super) fn provide_seed() {
     provide_context(Drawn(drawn));
 }
 
-/// Provides the review items, the clock and the seed; call after `provide_progress`.
+/// Provides the review items and the clock; call after `provide_progress` and `provide_seed`.
 pub(super) fn provide_learning() {
-    provide_seed();
     let progress = use_progress();
     // Replayed only when an answer, a reset or an undo changed the log (`answers_stamp` is
     // cheap): a scroll position or a visit, saved many times a minute, replays nothing.

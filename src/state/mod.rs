@@ -17,13 +17,11 @@ use crate::storage::Store;
 #[derive(Clone, Copy)]
 struct SharedStore(StoredValue<Store, LocalStorage>);
 
-/// Opens storage and provides the progress and preference stores to every component.
+/// Opens storage and provides the progress and preference stores to every component, and
+/// what to review.
 pub fn provide_state() {
-    let store = StoredValue::new_local(Store::open());
-    provide_context(SharedStore(store));
-    progress::provide_progress(store);
+    provide_lesson_state();
     learning::provide_learning();
-    preferences::provide_preferences(store);
 }
 
 /// What a lesson's live parts need (the lesson bundle): the record, the seed that orders

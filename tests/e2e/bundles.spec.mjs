@@ -13,6 +13,14 @@ function wasmRequests(page) {
  * fetches at once beside the lesson bundle (its own tests below say when it comes). */
 const pageBundles = (wasm) => wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, '')).filter((n) => n !== 'tpm-shell');
 
+/** Holds the shell bundle back until the returned function is called. */
+async function holdShell(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/tpm-shell-*', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** A phone's viewport: the outline is a drawer, so a lesson's shell waits to be reached for. */
 const PHONE = { width: 390, height: 844 };
 
@@ -51,9 +59,7 @@ test('on a phone the shell comes when the learner reaches for it, and does what 
 test('on a phone a shortcut pressed before the shell has come does what it says', async ({ page }) => {
   await page.setViewportSize(PHONE);
   // Hold the shell back until the key has been pressed.
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/tpm-shell-*', async (route) => { await held; await route.continue(); });
+  const release = await holdShell(page);
   await page.goto(FIRST);
   await appReady(page);
   await page.keyboard.press('?');
@@ -68,9 +74,7 @@ test('on a phone a shortcut pressed before the shell has come does what it says'
 
 test('on a phone, focus put on the header before the shell has come stays there once it has', async ({ page }) => {
   await page.setViewportSize(PHONE);
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route('**/tpm-shell-*', async (route) => { await held; await route.continue(); });
+  const release = await holdShell(page);
   await page.goto(FIRST);
   await appReady(page);
   await page.locator('.outline-button').focus();
