@@ -959,17 +959,7 @@ fn scenario_choices_keep_their_places_under_one_point_id() {
 
 /// The clauses a choice strings together: its commas, semicolons, colons and "and"s.
 fn clauses(html: &str) -> usize {
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text.to_lowercase();
+    let text = markdown::to_text(html).to_lowercase();
     text.matches([',', ';', ':']).count() + text.matches(" and ").count()
 }
 
@@ -979,6 +969,37 @@ fn gives_a_reason(html: &str) -> bool {
     [" since ", " so that ", ", so "]
         .iter()
         .any(|r| text.contains(r))
+}
+
+/// How many right (or expert) and other choices there are, and how many of each give a reason.
+#[derive(Default)]
+struct Reasons {
+    right: usize,
+    right_reasons: usize,
+    other: usize,
+    other_reasons: usize,
+}
+
+impl Reasons {
+    fn add(&mut self, text: &str, right: bool) {
+        let reason = usize::from(gives_a_reason(text));
+        if right {
+            self.right += 1;
+            self.right_reasons += reason;
+        } else {
+            self.other += 1;
+            self.other_reasons += reason;
+        }
+    }
+
+    /// Shares in percent: of the other choices with a reason, of the right ones with a reason.
+    fn shares(&self) -> (f64, f64) {
+        let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+        (
+            share(self.other_reasons, self.other),
+            share(self.right_reasons, self.right),
+        )
+    }
 }
 
 /// What a learner who picks the choice with the most clauses (or, with `fewest`, the fewest)
@@ -1015,7 +1036,7 @@ fn clauses_pick_score(questions: &[(Vec<usize>, usize)], fewest: bool) -> f64 {
 fn choices_cannot_be_found_by_their_wording() {
     let site = site();
     let mut single = Vec::new();
-    let (mut right, mut right_reasons, mut wrong, mut wrong_reasons) = (0, 0, 0, 0);
+    let mut quiz_reasons = Reasons::default();
     for (_, lesson) in site.ordered() {
         let quiz = lesson.lesson.quiz.as_ref().unwrap();
         for (n, q) in quiz.questions.iter().enumerate() {
@@ -1023,14 +1044,7 @@ fn choices_cannot_be_found_by_their_wording() {
                 continue;
             }
             for c in &q.choices {
-                let reason = usize::from(gives_a_reason(&c.text));
-                if c.correct {
-                    right += 1;
-                    right_reasons += reason;
-                } else {
-                    wrong += 1;
-                    wrong_reasons += reason;
-                }
+                quiz_reasons.add(&c.text, c.correct);
             }
             if q.kind == QuestionKind::Single {
                 let counts = q.choices.iter().map(|c| clauses(&c.text)).collect();
@@ -1039,21 +1053,14 @@ fn choices_cannot_be_found_by_their_wording() {
         }
     }
     let mut points = Vec::new();
-    let (mut experts, mut expert_reasons, mut others, mut other_reasons) = (0, 0, 0, 0);
+    let mut scenario_reasons = Reasons::default();
     for entry in site.scenarios.values() {
         for point in &entry.scenario.points {
             let Some(expert) = point.choices.iter().position(|c| c.expert) else {
                 continue;
             };
             for c in &point.choices {
-                let reason = usize::from(gives_a_reason(&c.text));
-                if c.expert {
-                    experts += 1;
-                    expert_reasons += reason;
-                } else {
-                    others += 1;
-                    other_reasons += reason;
-                }
+                scenario_reasons.add(&c.text, c.expert);
             }
             points.push((
                 point.choices.iter().map(|c| clauses(&c.text)).collect(),
@@ -1061,23 +1068,20 @@ fn choices_cannot_be_found_by_their_wording() {
             ));
         }
     }
-    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
     let quiz_pick = 100.0 * clauses_pick_score(&single, false);
     let scenario_pick = 100.0 * clauses_pick_score(&points, false);
     // Mended too far, the tell turns round: the plainest choice would win.
     let quiz_plain = 100.0 * clauses_pick_score(&single, true);
     let scenario_plain = 100.0 * clauses_pick_score(&points, true);
-    let quiz_gap = share(wrong_reasons, wrong) - share(right_reasons, right);
-    let scenario_gap = share(other_reasons, others) - share(expert_reasons, experts);
+    let (quiz_wrong, quiz_right) = quiz_reasons.shares();
+    let (scenario_other, scenario_expert) = scenario_reasons.shares();
+    let quiz_gap = quiz_wrong - quiz_right;
+    let scenario_gap = scenario_other - scenario_expert;
     println!(
         "wording: most-clauses pick {quiz_pick:.1}% (fewest {quiz_plain:.1}%) of {} single-choice questions, {scenario_pick:.1}% (fewest {scenario_plain:.1}%) of {} decision points; \
-         a reason in {:.1}% of wrong and {:.1}% of right quiz choices, {:.1}% of other and {:.1}% of expert scenario choices",
+         a reason in {quiz_wrong:.1}% of wrong and {quiz_right:.1}% of right quiz choices, {scenario_other:.1}% of other and {scenario_expert:.1}% of expert scenario choices",
         single.len(),
         points.len(),
-        share(wrong_reasons, wrong),
-        share(right_reasons, right),
-        share(other_reasons, others),
-        share(expert_reasons, experts),
     );
     let mut problems = Vec::new();
     if quiz_pick > 35.0 {
